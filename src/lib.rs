@@ -1,0 +1,13 @@
+//! nndl-widgets: the live demos of *Neural Networks and Deep Learning*, chapter 3, "The
+//! cross-entropy cost function".
+//!
+//! The maths (`cost`, `neuron`, `config`, `clock`) is plain Rust with no web types: it builds and
+//! is tested natively. Only `web`, built for wasm32, touches the DOM.
+
+pub mod clock;
+pub mod config;
+pub mod cost;
+pub mod neuron;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,196 @@
+//! Options → Config: presets, overrides, and every kind of bad value the issue lists.
+
+use nndl_widgets::config::{parse, NeuronConfig, Preset, WidgetConfig};
+use nndl_widgets::cost::Cost;
+use nndl_widgets::neuron::Rule;
+
+fn neuron(options: &[(&str, &str)]) -> NeuronConfig {
+    let all = [("nndl", "neuron")].iter().chain(options).copied();
+    match parse(all) {
+        Ok(WidgetConfig::Neuron(c)) => c,
+        Err(e) => panic!("{options:?} rejected: {e:?}"),
+    }
+}
+
+#[test]
+fn presets_carry_the_book_widgets_numbers() {
+    let table = [
+        (
+            "saturation1",
+            Cost::Quadratic,
+            Rule::Gradient,
+            0.6,
+            0.9,
+            0.15,
+        ),
+        (
+            "saturation2",
+            Cost::Quadratic,
+            Rule::Gradient,
+            2.0,
+            2.0,
+            0.15,
+        ),
+        (
+            "saturation3",
+            Cost::CrossEntropy,
+            Rule::Published,
+            0.6,
+            0.9,
+            0.005,
+        ),
+        (
+            "saturation4",
+            Cost::CrossEntropy,
+            Rule::Published,
+            2.0,
+            2.0,
+            0.005,
+        ),
+    ];
+    for (name, cost, rule, w, b, eta) in table {
+        let c = neuron(&[("preset", name)]);
+        let s = c.setup;
+        assert_eq!(
+            (s.cost, s.rule, s.w, s.b, s.eta),
+            (cost, rule, w, b, eta),
+            "{name}"
+        );
+        assert_eq!((s.x, s.y, c.epochs, c.speed), (1.0, 0.0, 300, 60.0));
+    }
+    assert_eq!(Preset::ALL.len(), 4);
+}
+
+#[test]
+fn without_a_preset_the_defaults_are_saturation1_with_the_gradient_rule() {
+    let c = neuron(&[]);
+    assert_eq!(c.setup.rule, Rule::Gradient);
+    assert_eq!((c.setup.w, c.setup.b, c.setup.eta), (0.6, 0.9, 0.15));
+    assert_eq!(c.setup.cost, Cost::Quadratic);
+}
+
+#[test]
+fn explicit_options_override_the_preset_whatever_their_order() {
+    let c = neuron(&[
+        ("eta", "0.15"),
+        ("rule", "gradient"),
+        ("preset", "saturation4"),
+        ("w", "-1.5e0"),
+        ("b", " +3 "),
+        ("x", "-2"),
+        ("y", "0.25"),
+        ("epochs", "1000"),
+        ("speed", "120.5"),
+    ]);
+    let s = c.setup;
+    assert_eq!(s.cost, Cost::CrossEntropy);
+    assert_eq!(
+        (s.rule, s.eta, s.w, s.b, s.x, s.y),
+        (Rule::Gradient, 0.15, -1.5, 3.0, -2.0, 0.25)
+    );
+    assert_eq!((c.epochs, c.speed), (1000, 120.5));
+}
+
+#[test]
+fn every_bad_option_names_the_option_the_value_and_what_is_accepted() {
+    // option, value, words the message must contain
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "eta",
+            "abc",
+            &["data-eta=\"abc\"", "not a number", "greater than 0"],
+        ),
+        ("eta", "NaN", &["data-eta=\"NaN\"", "NaN", "greater than 0"]),
+        ("eta", "Infinity", &["infinity", "greater than 0"]),
+        ("eta", "-inf", &["infinity"]),
+        ("eta", "0", &["must be greater than 0"]),
+        ("eta", "-0.1", &["must be greater than 0"]),
+        ("eta", "1e400", &["too large"]),
+        ("eta", "2e6", &["too large", "at most 1000000"]),
+        ("eta", "", &["not a number"]),
+        ("w", "0x10", &["data-w=\"0x10\"", "not a number"]),
+        ("w", "1,5", &["not a number"]),
+        ("w", "1e9", &["out of range", "from -1000 to 1000"]),
+        ("b", "-5000", &["out of range"]),
+        ("x", "nan", &["NaN"]),
+        (
+            "y",
+            "1.5",
+            &["data-y=\"1.5\"", "out of range", "from 0 to 1"],
+        ),
+        ("y", "-0.1", &["out of range"]),
+        (
+            "epochs",
+            "300.5",
+            &["not a whole number", "whole number from 1 to 1000000"],
+        ),
+        ("epochs", "0", &["out of range"]),
+        ("epochs", "-3", &["out of range"]),
+        ("epochs", "1e12", &["out of range"]),
+        ("speed", "0", &["must be greater than 0"]),
+        ("speed", "fast", &["not a number"]),
+        (
+            "cost",
+            "entropy",
+            &["unknown cost", "\"quadratic\", \"cross-entropy\""],
+        ),
+        (
+            "rule",
+            "newton",
+            &["unknown update rule", "\"gradient\", \"published\""],
+        ),
+        (
+            "preset",
+            "saturation5",
+            &["unknown preset", "\"saturation1\"", "\"saturation4\""],
+        ),
+        ("etta", "0.1", &["data-etta", "unknown option", "data-eta"]),
+    ];
+    for (option, value, words) in table {
+        let errors = parse([("nndl", "neuron"), (*option, *value)]).unwrap_err();
+        assert_eq!(errors.len(), 1, "{option}={value}: {errors:?}");
+        assert_eq!(errors[0].option, *option);
+        let message = errors[0].to_string();
+        for w in *words {
+            assert!(
+                message.contains(w),
+                "{option}={value}: {message:?} lacks {w:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn all_bad_options_are_reported_together() {
+    let errors = parse([("nndl", "neuron"), ("eta", "x"), ("y", "2"), ("cost", "?")]).unwrap_err();
+    let names: Vec<&str> = errors.iter().map(|e| e.option.as_str()).collect();
+    assert_eq!(names.len(), 3);
+    for n in ["eta", "y", "cost"] {
+        assert!(names.contains(&n), "{names:?}");
+    }
+}
+
+#[test]
+fn an_unknown_or_missing_widget_kind_is_an_error() {
+    let e = parse([("nndl", "perceptron")]).unwrap_err();
+    assert!(e[0].to_string().contains("unknown widget kind"));
+    assert!(e[0].to_string().contains("\"neuron\""));
+    assert!(parse([("eta", "0.1")]).is_err());
+}
+
+#[test]
+fn the_limits_themselves_are_accepted() {
+    let c = neuron(&[
+        ("w", "-1000"),
+        ("b", "1000"),
+        ("y", "1"),
+        ("eta", "1e6"),
+        ("epochs", "1000000"),
+    ]);
+    assert_eq!(
+        (c.setup.w, c.setup.b, c.setup.y, c.epochs),
+        (-1000.0, 1000.0, 1.0, 1_000_000)
+    );
+    let c = neuron(&[("y", "0"), ("epochs", "1"), ("speed", "1e6")]);
+    assert_eq!((c.setup.y, c.epochs, c.speed), (0.0, 1, 1e6));
+}
