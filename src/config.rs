@@ -139,16 +139,14 @@ where
     I: IntoIterator<Item = (&'a str, &'a str)>,
 {
     let options: Vec<(&str, &str)> = options.into_iter().collect();
-    let get = |name: &str| options.iter().find(|(k, _)| *k == name).map(|(_, v)| v.trim());
+    let get = |name: &str| {
+        options
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.trim())
+    };
     let kind = match get("nndl") {
-        None | Some("") => {
-            return Err(vec![err(
-                "nndl",
-                "",
-                "no widget kind given",
-                kind_names(),
-            )])
-        }
+        None | Some("") => return Err(vec![err("nndl", "", "no widget kind given", kind_names())]),
         Some(v) => match Kind::NAMES.iter().find(|(n, _)| *n == v) {
             Some((_, k)) => *k,
             None => return Err(vec![err("nndl", v, "unknown widget kind", kind_names())]),
@@ -192,7 +190,12 @@ fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionErro
             ));
         }
     }
-    let get = |name: &str| options.iter().find(|(k, _)| *k == name).map(|(_, v)| v.trim());
+    let get = |name: &str| {
+        options
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.trim())
+    };
 
     let mut c = NeuronConfig::default();
     if let Some(v) = get("preset") {

@@ -170,10 +170,16 @@ mod tests {
                 for y in [0.0, 0.3, 1.0] {
                     let fd = (cost.value(z + h, y) - cost.value(z - h, y)) / (2.0 * h);
                     let g = cost.dc_dz(z, y);
-                    assert!((fd - g).abs() <= 1e-7 * g.abs().max(1e-3), "{cost} z={z} y={y}: {g} vs {fd}");
+                    assert!(
+                        (fd - g).abs() <= 1e-7 * g.abs().max(1e-3),
+                        "{cost} z={z} y={y}: {g} vs {fd}"
+                    );
                     // ∂C/∂a = ∂C/∂z / σ′(z), eq. (73).
                     let da = cost.dc_da(z, y) * sigmoid_prime(z);
-                    assert!((da - g).abs() <= 1e-12 * g.abs().max(1e-12), "{cost} z={z} y={y}");
+                    assert!(
+                        (da - g).abs() <= 1e-12 * g.abs().max(1e-12),
+                        "{cost} z={z} y={y}"
+                    );
                 }
             }
         }

@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod cost;
 pub mod neuron;
+pub mod run;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,0 +1,19 @@
+# The two commands of README.md, and the pieces they are made of.
+.PHONY: serve test build setup
+
+# Set up what is missing, build the release wasm, serve the chapter page on 127.0.0.1.
+serve:
+	scripts/setup.sh
+	scripts/build.sh
+	python3 scripts/serve.py
+
+# Set up what is missing (Chromium and ChromeDriver included), then run every test.
+test:
+	scripts/test.sh
+
+build:
+	scripts/setup.sh
+	scripts/build.sh
+
+setup:
+	scripts/setup.sh --test

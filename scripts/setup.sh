@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what building (and, with --test, testing) needs. Every step is skipped in well under a
+# second when it is already done, so `make serve` and `make test` call this each time.
+#   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock
+#   scripts/setup.sh --test   also Chromium and ChromeDriver (Debian's) and the npm packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { echo "setup: $*" >&2; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen's CLI must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (a few minutes, once)"
+  # Not --locked: its own lockfile wants a crate version the registry here lacks.
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+[ "${1:-}" = "--test" ] || exit 0
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# npm ci only when node_modules does not match package-lock.json.
+if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.package-lock.json
+fi

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test: lints, native tests, browser tests of the wasm glue, the release build, and the
+# end-to-end tests of the pages in headless Chromium. Installs whatever is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test
+
+step "wasm-bindgen tests in headless Chromium"
+# Each ChromeDriver run leaves a profile under $TMPDIR: keep them in a scratch folder.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+TMPDIR=$scratch CHROMEDRIVER=$(command -v chromedriver) \
+  cargo test --target wasm32-unknown-unknown --test web
+
+step "release build (the one the page serves)"
+scripts/build.sh
+
+step "end-to-end tests of the pages in headless Chromium"
+node --test tests/e2e/

@@ -1,0 +1,47 @@
+//! Small DOM helpers that fail with a message rather than a panic.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Window};
+
+pub fn window() -> Result<Window, JsValue> {
+    web_sys::window()
+        .ok_or_else(|| JsValue::from_str("nndl-widgets: no window (not in a browser?)"))
+}
+
+pub fn document() -> Result<Document, JsValue> {
+    window()?
+        .document()
+        .ok_or_else(|| JsValue::from_str("nndl-widgets: the window has no document"))
+}
+
+/// A new element with a class and, if given, its text (always as text, never as HTML).
+pub fn element<T: JsCast>(tag: &str, class: &str, text: Option<&str>) -> Result<T, JsValue> {
+    let el = document()?.create_element(tag)?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    if let Some(t) = text {
+        el.set_text_content(Some(t));
+    }
+    el.dyn_into::<T>()
+        .map_err(|_| JsValue::from_str(&format!("nndl-widgets: <{tag}> is not the expected type")))
+}
+
+/// The element's `data-*` attributes, without the prefix, in document order.
+pub fn data_options(el: &Element) -> Vec<(String, String)> {
+    el.get_attribute_names()
+        .iter()
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| {
+            let key = name.strip_prefix("data-")?.to_string();
+            Some((key, el.get_attribute(&name).unwrap_or_default()))
+        })
+        .collect()
+}
+
+/// Sets an element's text only when it changes, so that an unchanged readout costs no layout.
+pub fn set_text(el: &HtmlElement, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+}

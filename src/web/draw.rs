@@ -1,0 +1,297 @@
+//! What a neuron widget's canvas shows: the neuron with its input, output, w and b (top), and the
+//! cost against epoch on real axes with a marker at the current epoch (bottom).
+
+use crate::cost::Cost;
+use crate::neuron::Snapshot;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+
+/// The canvas's height in CSS pixels, and the part of it the neuron takes.
+pub const HEIGHT: f64 = 300.0;
+const NEURON_BAND: f64 = 112.0;
+
+const INK: RGBColor = RGBColor(34, 34, 34);
+const MUTED: RGBColor = RGBColor(110, 110, 110);
+const GRID: RGBColor = RGBColor(226, 226, 226);
+
+/// Colours from the Okabe–Ito palette, which colour-blind readers can tell apart.
+pub fn cost_colour(cost: Cost) -> RGBColor {
+    match cost {
+        Cost::Quadratic => RGBColor(0, 114, 178),
+        Cost::CrossEntropy => RGBColor(213, 94, 0),
+    }
+}
+
+/// Everything one frame draws.
+pub struct Frame<'a> {
+    pub snapshot: Snapshot,
+    pub x: f64,
+    pub y: f64,
+    pub cost: Cost,
+    pub epochs: u32,
+    /// The cost at epochs 0..=snapshot.epoch.
+    pub history: &'a [f64],
+    pub cost_max: f64,
+}
+
+type Area = DrawingArea<CanvasBackend, Shift>;
+
+fn err(e: impl std::fmt::Display) -> String {
+    format!("drawing failed: {e}")
+}
+
+/// Draws a frame onto the whole canvas; `ratio` is the device pixel ratio the canvas was sized by.
+pub fn draw(canvas: CanvasBackend, ratio: f64, frame: &Frame) -> Result<(), String> {
+    let root = canvas.into_drawing_area();
+    root.fill(&WHITE).map_err(err)?;
+    let band = (NEURON_BAND * ratio) as u32;
+    let (top, bottom) = root.split_vertically(band);
+    draw_neuron(&top, ratio, frame)?;
+    draw_cost(&bottom, ratio, frame)?;
+    root.present().map_err(err)
+}
+
+fn font(ratio: f64, size: f64, colour: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", size * ratio).into_font().color(&colour)
+}
+
+fn px(ratio: f64, v: f64) -> i32 {
+    (v * ratio).round() as i32
+}
+
+/// A line from `from` to `to` with an arrowhead at `to`.
+fn arrow(area: &Area, ratio: f64, from: (i32, i32), to: (i32, i32)) -> Result<(), String> {
+    let style = ShapeStyle::from(&INK).stroke_width((1.5 * ratio).round().max(1.0) as u32);
+    area.draw(&PathElement::new(vec![from, to], style))
+        .map_err(err)?;
+    let head = px(ratio, 7.0);
+    let half = px(ratio, 4.0);
+    area.draw(&Polygon::new(
+        vec![to, (to.0 - head, to.1 - half), (to.0 - head, to.1 + half)],
+        INK.filled(),
+    ))
+    .map_err(err)
+}
+
+/// A value's bar: a zero line with a bar to the right (positive) or left (negative) whose length
+/// shows |v| on a scale where 4 fills the half-width.
+fn bar(
+    area: &Area,
+    ratio: f64,
+    centre: (i32, i32),
+    v: f64,
+    colour: RGBColor,
+) -> Result<(), String> {
+    let half = px(ratio, 40.0);
+    let h = px(ratio, 4.0);
+    let len = ((v / 4.0).clamp(-1.0, 1.0) * f64::from(half)).round() as i32;
+    area.draw(&Rectangle::new(
+        [
+            (centre.0 - half, centre.1 - h),
+            (centre.0 + half, centre.1 + h),
+        ],
+        GRID.filled(),
+    ))
+    .map_err(err)?;
+    let (a, b) = if len >= 0 {
+        (centre.0, centre.0 + len)
+    } else {
+        (centre.0 + len, centre.0)
+    };
+    area.draw(&Rectangle::new(
+        [(a, centre.1 - h), (b, centre.1 + h)],
+        colour.filled(),
+    ))
+    .map_err(err)?;
+    area.draw(&PathElement::new(
+        vec![(centre.0, centre.1 - 2 * h), (centre.0, centre.1 + 2 * h)],
+        ShapeStyle::from(&INK).stroke_width(ratio.round().max(1.0) as u32),
+    ))
+    .map_err(err)
+}
+
+fn draw_neuron(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
+    let (w, _) = area.dim_in_pixel();
+    let width = f64::from(w) / ratio;
+    let s = &f.snapshot;
+    let cx = px(ratio, width * 0.5);
+    let cy = px(ratio, 36.0);
+    let r = px(ratio, 20.0);
+    // The arrows shrink on narrow widgets so that the labels beside them still fit.
+    let gap = px(ratio, (width * 0.12).clamp(30.0, 64.0));
+    let below = px(ratio, 17.0);
+    let left = Pos::new(HPos::Right, VPos::Center);
+    let right = Pos::new(HPos::Left, VPos::Center);
+    let (lx, rx) = (cx - r - gap - px(ratio, 6.0), cx + r + gap + px(ratio, 6.0));
+
+    area.draw(&Text::new(
+        format!("x = {}", short(f.x)),
+        (lx, cy),
+        font(ratio, 15.0, INK).pos(left),
+    ))
+    .map_err(err)?;
+    area.draw(&Text::new(
+        "input",
+        (lx, cy + below),
+        font(ratio, 12.0, MUTED).pos(left),
+    ))
+    .map_err(err)?;
+    arrow(
+        area,
+        ratio,
+        (cx - r - gap, cy),
+        (cx - r - px(ratio, 2.0), cy),
+    )?;
+    area.draw(&Circle::new(
+        (cx, cy),
+        r,
+        cost_colour(f.cost).mix(0.12).filled(),
+    ))
+    .map_err(err)?;
+    area.draw(&Circle::new(
+        (cx, cy),
+        r,
+        ShapeStyle::from(&INK).stroke_width((1.5 * ratio).round().max(1.0) as u32),
+    ))
+    .map_err(err)?;
+    area.draw(&Text::new(
+        "σ",
+        (cx, cy),
+        font(ratio, 16.0, INK).pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+    .map_err(err)?;
+    arrow(
+        area,
+        ratio,
+        (cx + r + px(ratio, 2.0), cy),
+        (cx + r + gap, cy),
+    )?;
+    area.draw(&Text::new(
+        format!("a = {:.3}", s.a),
+        (rx, cy),
+        font(ratio, 15.0, INK).pos(right),
+    ))
+    .map_err(err)?;
+    area.draw(&Text::new(
+        format!("target y = {}", short(f.y)),
+        (rx, cy + below),
+        font(ratio, 12.0, MUTED).pos(right),
+    ))
+    .map_err(err)?;
+
+    // w and b, each a value over its bar.
+    let colour = cost_colour(f.cost);
+    let centred = Pos::new(HPos::Center, VPos::Center);
+    for (label, v, x) in [("w", s.w, 0.3), ("b", s.b, 0.7)] {
+        let x = px(ratio, width * x);
+        area.draw(&Text::new(
+            format!("{label} = {v:+.3}"),
+            (x, px(ratio, 76.0)),
+            font(ratio, 14.0, INK).pos(centred),
+        ))
+        .map_err(err)?;
+        bar(area, ratio, (x, px(ratio, 96.0)), v, colour)?;
+    }
+    Ok(())
+}
+
+/// A number as people write it: "1", "0.5", "-1.25".
+fn short(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+/// At most this many points of the history are drawn per CSS pixel of plot width.
+const POINTS_PER_PIXEL: usize = 2;
+
+fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
+    let y_max = if f.cost_max > 0.0 {
+        f.cost_max * 1.08
+    } else {
+        1.0
+    };
+    let x_max = f64::from(f.epochs.max(1));
+    let mut chart = ChartBuilder::on(area)
+        .margin_left(px(ratio, 8.0) as u32)
+        .margin_right(px(ratio, 18.0) as u32)
+        .margin_top(px(ratio, 6.0) as u32)
+        .margin_bottom(px(ratio, 6.0) as u32)
+        .x_label_area_size(px(ratio, 34.0) as u32)
+        .y_label_area_size(px(ratio, 58.0) as u32)
+        .build_cartesian_2d(0.0..x_max, 0.0..y_max)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .label_style(font(ratio, 11.0, INK))
+        .axis_desc_style(font(ratio, 12.0, INK))
+        .x_desc("epoch")
+        .y_desc(format!("cost ({})", f.cost))
+        .x_labels(6)
+        .y_labels(5)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| tick(*v, y_max))
+        .draw()
+        .map_err(err)?;
+
+    let colour = cost_colour(f.cost);
+    let plot_width = (chart.plotting_area().dim_in_pixel().0 as f64 / ratio) as usize;
+    let stride = (f.history.len() / (plot_width * POINTS_PER_PIXEL).max(1)).max(1);
+    let last = f.history.len() - 1;
+    let points = f
+        .history
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % stride == 0 || *i == last)
+        .map(|(i, c)| (i as f64, *c));
+    chart
+        .draw_series(LineSeries::new(
+            points,
+            ShapeStyle::from(&colour).stroke_width((2.0 * ratio).round() as u32),
+        ))
+        .map_err(err)?;
+
+    // The marker: the current epoch on the x axis, and the current cost.
+    let e = f64::from(f.snapshot.epoch);
+    let c = f.history[last];
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(e, 0.0), (e, c)],
+            ShapeStyle::from(&colour.mix(0.5)).stroke_width(ratio.round().max(1.0) as u32),
+        )))
+        .map_err(err)?;
+    chart
+        .draw_series(std::iter::once(Circle::new(
+            (e, c),
+            px(ratio, 4.5) as u32,
+            colour.filled(),
+        )))
+        .map_err(err)?;
+    chart
+        .draw_series(std::iter::once(TriangleMarker::new(
+            (e, 0.0),
+            px(ratio, 6.0) as u32,
+            INK.filled(),
+        )))
+        .map_err(err)?;
+    Ok(())
+}
+
+/// A y tick label with as many decimals as the axis' scale needs.
+fn tick(v: f64, max: f64) -> String {
+    let decimals = if max >= 10.0 {
+        0
+    } else {
+        (1.0 - max.log10().floor()).clamp(1.0, 8.0) as usize
+    };
+    format!("{v:.decimals$}")
+}

@@ -1,0 +1,113 @@
+//! The wasm-bindgen face of the crate: one [`Widget`] handle per mounted element. The only module
+//! that knows about the DOM; the JS shell (www/nndl-widgets.js) wires clicks and frames to it.
+
+mod canvas;
+mod dom;
+mod draw;
+mod neuron;
+
+use crate::config::{self, WidgetConfig};
+use crate::run::Action;
+use neuron::NeuronWidget;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// A mounted widget. A widget whose options were rejected shows why and does nothing else.
+#[wasm_bindgen]
+pub struct Widget {
+    neuron: Option<NeuronWidget>,
+}
+
+/// Builds the widget that `root`'s `data-nndl` and other `data-*` attributes describe, inside
+/// `root`. Bad options do not throw: the widget shows an alert naming each of them.
+#[wasm_bindgen]
+pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
+    let options = dom::data_options(&root);
+    let parsed = config::parse(options.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    match parsed {
+        Ok(WidgetConfig::Neuron(c)) => Ok(Widget {
+            neuron: Some(NeuronWidget::mount(root, c)?),
+        }),
+        Err(errors) => {
+            show_errors(&root, &errors)?;
+            Ok(Widget { neuron: None })
+        }
+    }
+}
+
+fn show_errors(root: &HtmlElement, errors: &[config::OptionError]) -> Result<(), JsValue> {
+    root.set_text_content(None);
+    root.class_list().add_2("nndl", "nndl-failed")?;
+    root.set_attribute("data-state", "failed")?;
+    let alert: HtmlElement = dom::element("div", "nndl-alert", None)?;
+    alert.set_attribute("role", "alert")?;
+    let title = if errors.len() == 1 {
+        "This widget's option is not valid:".to_string()
+    } else {
+        format!("{} of this widget's options are not valid:", errors.len())
+    };
+    let title: HtmlElement = dom::element("strong", "", Some(&title))?;
+    alert.append_child(&title)?;
+    let list: HtmlElement = dom::element("ul", "", None)?;
+    for e in errors {
+        let item: HtmlElement = dom::element("li", "", Some(&e.to_string()))?;
+        list.append_child(&item)?;
+    }
+    alert.append_child(&list)?;
+    root.append_child(&alert)?;
+    Ok(())
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Does an action (`run`, `pause`, `step`, `reset`, `use-gradient`, `use-configured`,
+    /// `use-suggested-eta`); returns whether the widget now wants animation frames.
+    pub fn act(&mut self, action: &str) -> Result<bool, JsError> {
+        let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
+        match &mut self.neuron {
+            Some(n) => n.act(action).map_err(js_error),
+            None => Ok(false),
+        }
+    }
+
+    /// Advances a running widget by `dt_ms` milliseconds of wall-clock time and draws it;
+    /// returns whether it still wants frames.
+    pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsError> {
+        match &mut self.neuron {
+            Some(n) => n.advance(dt_ms).map_err(js_error),
+            None => Ok(false),
+        }
+    }
+
+    /// Refits the canvas to the widget's width (after the page's layout changed).
+    pub fn resize(&mut self) -> Result<(), JsError> {
+        match &mut self.neuron {
+            Some(n) => n.resize().map_err(js_error),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether the widget is running.
+    #[wasm_bindgen(getter)]
+    pub fn running(&self) -> bool {
+        self.neuron.as_ref().is_some_and(|n| n.is_running())
+    }
+
+    /// Whether the widget's options were rejected (it then shows only its alert).
+    #[wasm_bindgen(getter)]
+    pub fn failed(&self) -> bool {
+        self.neuron.is_none()
+    }
+}
+
+fn js_error(e: JsValue) -> JsError {
+    JsError::new(
+        &e.as_string()
+            .unwrap_or_else(|| format!("nndl-widgets: {e:?}")),
+    )
+}

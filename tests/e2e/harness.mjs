@@ -1,0 +1,72 @@
+// Shared by the end-to-end tests: the repository's own server on a free port, and Debian's
+// Chromium driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const out = join(root, 'tests', 'e2e', 'out');
+mkdirSync(out, { recursive: true });
+
+/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+export function serve() {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [join(root, 'scripts', 'serve.py'), '0'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`serve.py exited with ${code}`)));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text) => {
+      const m = text.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) resolve({ url: m[1], stop: () => child.kill() });
+    });
+  });
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A new page that records console errors, page errors and requests to other origins. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(new URL(url).origin) && !r.url().startsWith('data:')) {
+      problems.push(`request off the origin: ${r.url()}`);
+    }
+  });
+  await page.goto(url);
+  return { page, problems, context };
+}
+
+/** The readouts of the widget with this id: { epoch: {text, value}, output: …, … }. */
+export async function readouts(page, id) {
+  return page.$eval(`#${id}`, (el) => {
+    const r = {};
+    for (const o of el.querySelectorAll('[data-readout]')) {
+      r[o.dataset.readout] = { text: o.textContent, value: Number(o.dataset.value) };
+    }
+    return r;
+  });
+}

@@ -1,0 +1,197 @@
+//! The wasm glue in headless Chrome: mounting, stepping updates the readouts, the chart is drawn,
+//! bad options give an alert. Run with `wasm-pack test --headless --chrome`, or as `make test` does.
+#![cfg(target_arch = "wasm32")]
+
+use nndl_widgets::web::mount;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, MutationObserver,
+    MutationObserverInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn div(attributes: &[(&str, &str)]) -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el: HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    for (k, v) in attributes {
+        el.set_attribute(k, v).unwrap();
+    }
+    el.style().set_property("width", "600px").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn readout(root: &Element, name: &str) -> (String, f64) {
+    let el = find(root, &format!("[data-readout=\"{name}\"]"));
+    let value = el.get_attribute("data-value").unwrap().parse().unwrap();
+    (el.text_content().unwrap(), value)
+}
+
+/// The share of the canvas's pixels that are not white.
+fn inked(root: &Element) -> f64 {
+    let canvas: HtmlCanvasElement = find(root, "canvas").dyn_into().unwrap();
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let (w, h) = (canvas.width(), canvas.height());
+    let data = ctx
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .unwrap()
+        .data();
+    let ink = data
+        .chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 200 || p[1] < 200 || p[2] < 200))
+        .count();
+    ink as f64 / f64::from(w * h)
+}
+
+#[wasm_bindgen_test]
+fn mounting_builds_the_widget_with_the_presets_start() {
+    let root = div(&[("data-nndl", "neuron"), ("data-preset", "saturation2")]);
+    let widget = mount(root.clone()).unwrap();
+    assert!(!widget.failed());
+    assert!(!widget.running());
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(readout(&root, "epoch"), ("0 / 300".into(), 0.0));
+    assert_eq!(readout(&root, "w"), ("+2.000".into(), 2.0));
+    let (text, a) = readout(&root, "output");
+    assert_eq!(text, "0.982");
+    assert!((a - 1.0 / (1.0 + (-4.0f64).exp())).abs() < 1e-15);
+    for action in ["run", "pause", "step", "reset"] {
+        find(&root, &format!("button[data-action=\"{action}\"]"));
+    }
+    assert!(
+        find(&root, ".nndl-note").has_attribute("hidden"),
+        "no rule note for a quadratic demo"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_step_updates_every_readout_to_the_same_new_state() {
+    let root = div(&[("data-nndl", "neuron"), ("data-preset", "saturation1")]);
+    let mut widget = mount(root.clone()).unwrap();
+    assert!(!widget.act("step").unwrap());
+    let (_, w) = readout(&root, "w");
+    let (_, b) = readout(&root, "b");
+    let (_, a) = readout(&root, "output");
+    let (_, c) = readout(&root, "cost");
+    // One step of (55)-(56) from w = 0.6, b = 0.9, x = 1, y = 0, η = 0.15.
+    let a0 = 1.0 / (1.0 + (-1.5f64).exp());
+    let d = a0 * a0 * (1.0 - a0);
+    assert_eq!(readout(&root, "epoch"), ("1 / 300".into(), 1.0));
+    assert!((w - (0.6 - 0.15 * d)).abs() < 1e-15);
+    assert!((b - (0.9 - 0.15 * d)).abs() < 1e-15);
+    let a1 = 1.0 / (1.0 + (-(w + b)).exp());
+    assert!((a - a1).abs() < 1e-15);
+    assert!((c - a1 * a1 / 2.0).abs() < 1e-15);
+    assert_eq!(root.get_attribute("data-state").as_deref(), Some("paused"));
+}
+
+#[wasm_bindgen_test]
+fn running_advances_by_elapsed_time_and_stops_at_the_last_epoch() {
+    let root = div(&[
+        ("data-nndl", "neuron"),
+        ("data-epochs", "20"),
+        ("data-speed", "100"),
+    ]);
+    let mut widget = mount(root.clone()).unwrap();
+    assert!(widget.act("run").unwrap());
+    assert!(widget.advance(50.0).unwrap());
+    assert_eq!(readout(&root, "epoch").1, 5.0);
+    // Frames capped at 100 ms: 10 epochs each, and never past the last.
+    assert!(!widget.advance(100.0).unwrap() || !widget.advance(100.0).unwrap());
+    assert_eq!(readout(&root, "epoch"), ("20 / 20".into(), 20.0));
+    assert_eq!(
+        root.get_attribute("data-state").as_deref(),
+        Some("finished")
+    );
+    assert!(!widget.running());
+}
+
+#[wasm_bindgen_test]
+fn the_chart_is_drawn_and_changes_as_the_neuron_learns() {
+    let root = div(&[("data-nndl", "neuron"), ("data-preset", "saturation3")]);
+    let mut widget = mount(root.clone()).unwrap();
+    let before = inked(&root);
+    assert!(before > 0.01, "the canvas is blank: {before}");
+    widget.act("run").unwrap();
+    for _ in 0..40 {
+        widget.advance(100.0).unwrap();
+    }
+    let after = inked(&root);
+    assert!(
+        after > before,
+        "the cost curve did not appear: {before} → {after}"
+    );
+    assert!(
+        !find(&root, ".nndl-note").has_attribute("hidden"),
+        "the published-rule note shows"
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_canvas_backing_store_follows_the_device_pixel_ratio() {
+    let root = div(&[("data-nndl", "neuron")]);
+    mount(root.clone()).unwrap();
+    let canvas: HtmlCanvasElement = find(&root, "canvas").dyn_into().unwrap();
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    let css = canvas.get_bounding_client_rect();
+    assert!((f64::from(canvas.width()) - css.width() * ratio).abs() <= 1.0);
+    assert!((f64::from(canvas.height()) - css.height() * ratio).abs() <= 1.0);
+}
+
+#[wasm_bindgen_test]
+fn bad_options_give_an_alert_not_a_panic() {
+    let root = div(&[
+        ("data-nndl", "neuron"),
+        ("data-eta", "NaN"),
+        ("data-y", "7"),
+    ]);
+    let mut widget = mount(root.clone()).unwrap();
+    assert!(widget.failed());
+    let alert = find(&root, "[role=\"alert\"]").text_content().unwrap();
+    assert!(alert.contains("data-eta=\"NaN\""), "{alert}");
+    assert!(alert.contains("data-y=\"7\""), "{alert}");
+    assert!(alert.contains("from 0 to 1"), "{alert}");
+    assert!(root.query_selector("canvas").unwrap().is_none());
+    assert!(!widget.act("run").unwrap(), "a failed widget does nothing");
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_action_is_a_readable_js_error() {
+    let root = div(&[("data-nndl", "neuron")]);
+    let mut widget = mount(root).unwrap();
+    assert!(widget.act("explode").is_err());
+}
+
+#[wasm_bindgen_test]
+fn plotters_does_not_measure_text_through_the_page() {
+    // plotters' own text measuring appends a span to <body> for every label and removes it again;
+    // ours asks the canvas. takeRecords() lists every change to <body>'s children since observe().
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    let root = div(&[("data-nndl", "neuron")]);
+    let observer = MutationObserver::new(&js_sys::Function::new_no_args("")).unwrap();
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    observer.observe_with_options(&body, &init).unwrap();
+    let mut widget = mount(root).unwrap();
+    widget.act("step").unwrap();
+    assert_eq!(observer.take_records().length(), 0);
+    observer.disconnect();
+}
