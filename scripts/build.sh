@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 cargo build --release --target wasm32-unknown-unknown --lib
-wasm-bindgen --target web --no-typescript --out-dir pkg \
+wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section --out-dir pkg \
   target/wasm32-unknown-unknown/release/nndl_widgets.wasm
 
 wasm=pkg/nndl_widgets_bg.wasm

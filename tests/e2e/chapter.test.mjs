@@ -194,3 +194,44 @@ test('every bad option shows an alert naming it, and the other widgets keep work
   await page.screenshot({ path: join(out, 'options.png'), fullPage: true });
   assert.deepEqual(problems, []);
 });
+
+test('a running widget scrolled off screen stops animating, and goes on when it is back', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 900, height: 700 } });
+  await page.waitForSelector('#saturation1[data-state="ready"]');
+  await page.click('#saturation1 [data-action="run"]');
+  await page.waitForTimeout(300);
+  await page.locator('footer').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const away = (await readouts(page, 'saturation1')).epoch.value;
+  await page.waitForTimeout(700);
+  assert.equal((await readouts(page, 'saturation1')).epoch.value, away, 'no epochs while off screen');
+  assert.equal(await page.getAttribute('#saturation1', 'data-state'), 'running');
+  await page.locator('#saturation1').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(700);
+  const back = (await readouts(page, 'saturation1')).epoch.value;
+  assert.ok(back > away + 20, `resumed: ${away} → ${back}`);
+  assert.deepEqual(problems, []);
+});
+
+test('mount() mounts a widget added later, and destroy() removes it', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport });
+  await page.waitForSelector('#saturation1[data-state="ready"]');
+  const epoch = await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.id = 'later';
+    el.dataset.nndl = 'neuron';
+    el.dataset.preset = 'saturation3';
+    el.dataset.epochs = '5';
+    document.querySelector('main').prepend(el);
+    const handle = await mount(el);
+    if ((await mount(el)) !== handle) throw new Error('a second mount gave another handle');
+    handle.step();
+    handle.step();
+    const shown = Number(el.querySelector('[data-readout="epoch"]').dataset.value);
+    handle.destroy();
+    return { shown, children: el.childElementCount };
+  });
+  assert.deepEqual(epoch, { shown: 2, children: 0 });
+  assert.deepEqual(problems, []);
+});
