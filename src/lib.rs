@@ -7,6 +7,8 @@
 pub mod clock;
 pub mod config;
 pub mod cost;
+pub mod data;
+pub mod network;
 pub mod neuron;
 pub mod run;
 

@@ -1,0 +1,44 @@
+//! Small fully connected networks, trained as the book's network2.py trains them: sigmoid
+//! hidden layers, a sigmoid, linear or softmax output layer, the quadratic, cross-entropy or
+//! log-likelihood cost, backpropagation, mini-batch SGD with L2 regularisation.
+//!
+//! Plain Rust with no web types. The work is done on whole mini-batches as matrices, in buffers
+//! allocated once, with inner loops that the compiler vectorises and that skip inputs which are
+//! 0 (most of an MNIST image). The arithmetic is in `f32` ([`Real`] says why) and, like the seeded
+//! generator ([`Rng`]), gives bit for bit the same numbers natively and in wasm, with or without
+//! SIMD: e^x and ln x are computed here from basic operations rather than taken from the
+//! platform's libm.
+//!
+//! ```
+//! use nndl_widgets::data::DataSet;
+//! use nndl_widgets::network::{Architecture, Cost, Init, Network, Output, Rng, Sgd, Trainer};
+//!
+//! // XOR, four examples.
+//! let x = vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0];
+//! let data = DataSet::classified(2, x, 2, vec![0, 1, 1, 0])?;
+//! let arch = Architecture::new(&[2, 8, 2], Output::Softmax, Cost::LogLikelihood)?;
+//! let mut rng = Rng::new(1);
+//! let net: Network = Network::new(arch, Init::Default, &mut rng);
+//! let sgd = Sgd { eta: 1.0, lambda: 0.0, batch_size: 2 };
+//! let mut trainer = Trainer::new(net, sgd, data.clone(), rng)?;
+//! for _ in 0..2000 {
+//!     trainer.run_epoch()?;
+//! }
+//! assert_eq!(trainer.evaluate(&data)?.correct, 4);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod batch;
+mod kernels;
+mod math;
+mod net;
+mod real;
+mod rng;
+mod sgd;
+mod spec;
+
+pub use net::{Evaluation, Network};
+pub use real::Real;
+pub use rng::Rng;
+pub use sgd::{Diverged, Progress, Sgd, Trainer};
+pub use spec::{Architecture, Cost, Init, Output, SetupError, MAX_LAYER, MAX_PARAMETERS};
