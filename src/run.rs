@@ -30,6 +30,8 @@ pub enum Action {
     Run,
     /// Pause a running run, resume a paused one.
     Pause,
+    /// The Space key: Pause (or Resume) a run under way, else Run.
+    Toggle,
     /// One epoch, pausing first if running.
     Step,
     /// Back to epoch 0, stopped.
@@ -43,9 +45,10 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [(&'static str, Action); 7] = [
+    pub const ALL: [(&'static str, Action); 8] = [
         ("run", Action::Run),
         ("pause", Action::Pause),
+        ("toggle", Action::Toggle),
         ("step", Action::Step),
         ("reset", Action::Reset),
         ("use-gradient", Action::UseGradient),
@@ -155,6 +158,10 @@ impl NeuronRun {
                     self.mode = Mode::Running;
                 }
                 _ => {}
+            },
+            Action::Toggle => match self.mode {
+                Mode::Running | Mode::Paused => self.act(Action::Pause),
+                _ => self.act(Action::Run),
             },
             Action::Step => {
                 if matches!(self.mode, Mode::Ready | Mode::Running | Mode::Paused) {
@@ -280,6 +287,23 @@ mod tests {
         assert_eq!(r.history().len(), 1);
         r.act(Action::Reset);
         assert_eq!((r.mode(), r.snapshot().epoch), (Mode::Ready, 0));
+    }
+
+    #[test]
+    fn toggle_runs_pauses_resumes_and_runs_again_after_the_end() {
+        let mut c = Preset::Saturation1.config();
+        c.epochs = 3;
+        let mut r = NeuronRun::new(c);
+        r.act(Action::Toggle);
+        assert_eq!(r.mode(), Mode::Running);
+        r.act(Action::Toggle);
+        assert_eq!(r.mode(), Mode::Paused);
+        r.act(Action::Toggle);
+        assert_eq!(r.mode(), Mode::Running);
+        r.advance(100.0);
+        assert_eq!(r.mode(), Mode::Finished);
+        r.act(Action::Toggle);
+        assert_eq!((r.mode(), r.snapshot().epoch), (Mode::Running, 0));
     }
 
     #[test]

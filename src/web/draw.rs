@@ -2,6 +2,7 @@
 //! cost against epoch on real axes with a marker at the current epoch (bottom).
 
 use crate::cost::Cost;
+use crate::i18n::Lang;
 use crate::neuron::Snapshot;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -12,15 +13,41 @@ use plotters_canvas::CanvasBackend;
 pub const HEIGHT: f64 = 300.0;
 const NEURON_BAND: f64 = 112.0;
 
-const INK: RGBColor = RGBColor(34, 34, 34);
-const MUTED: RGBColor = RGBColor(110, 110, 110);
-const GRID: RGBColor = RGBColor(226, 226, 226);
+/// The canvas's colours, for the page's light or dark scheme. The costs' colours are from the
+/// Okabe–Ito palette, which colour-blind readers can tell apart.
+pub struct Palette {
+    background: RGBColor,
+    ink: RGBColor,
+    muted: RGBColor,
+    grid: RGBColor,
+    quadratic: RGBColor,
+    cross_entropy: RGBColor,
+}
 
-/// Colours from the Okabe–Ito palette, which colour-blind readers can tell apart.
-pub fn cost_colour(cost: Cost) -> RGBColor {
-    match cost {
-        Cost::Quadratic => RGBColor(0, 114, 178),
-        Cost::CrossEntropy => RGBColor(213, 94, 0),
+pub const LIGHT: Palette = Palette {
+    background: RGBColor(255, 255, 255),
+    ink: RGBColor(34, 34, 34),
+    muted: RGBColor(100, 100, 100),
+    grid: RGBColor(226, 226, 226),
+    quadratic: RGBColor(0, 114, 178),
+    cross_entropy: RGBColor(213, 94, 0),
+};
+
+pub const DARK: Palette = Palette {
+    background: RGBColor(30, 30, 30),
+    ink: RGBColor(235, 235, 235),
+    muted: RGBColor(170, 170, 170),
+    grid: RGBColor(64, 64, 64),
+    quadratic: RGBColor(86, 180, 233),
+    cross_entropy: RGBColor(230, 159, 0),
+};
+
+impl Palette {
+    pub fn cost(&self, cost: Cost) -> RGBColor {
+        match cost {
+            Cost::Quadratic => self.quadratic,
+            Cost::CrossEntropy => self.cross_entropy,
+        }
     }
 }
 
@@ -34,6 +61,8 @@ pub struct Frame<'a> {
     /// The cost at epochs 0..=snapshot.epoch.
     pub history: &'a [f64],
     pub cost_max: f64,
+    pub lang: Lang,
+    pub palette: &'a Palette,
 }
 
 type Area = DrawingArea<CanvasBackend, Shift>;
@@ -45,7 +74,7 @@ fn err(e: impl std::fmt::Display) -> String {
 /// Draws a frame onto the whole canvas; `ratio` is the device pixel ratio the canvas was sized by.
 pub fn draw(canvas: CanvasBackend, ratio: f64, frame: &Frame) -> Result<(), String> {
     let root = canvas.into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
+    root.fill(&frame.palette.background).map_err(err)?;
     let band = (NEURON_BAND * ratio) as u32;
     let (top, bottom) = root.split_vertically(band);
     draw_neuron(&top, ratio, frame)?;
@@ -62,15 +91,21 @@ fn px(ratio: f64, v: f64) -> i32 {
 }
 
 /// A line from `from` to `to` with an arrowhead at `to`.
-fn arrow(area: &Area, ratio: f64, from: (i32, i32), to: (i32, i32)) -> Result<(), String> {
-    let style = ShapeStyle::from(&INK).stroke_width((1.5 * ratio).round().max(1.0) as u32);
+fn arrow(
+    area: &Area,
+    ratio: f64,
+    ink: RGBColor,
+    from: (i32, i32),
+    to: (i32, i32),
+) -> Result<(), String> {
+    let style = ShapeStyle::from(&ink).stroke_width((1.5 * ratio).round().max(1.0) as u32);
     area.draw(&PathElement::new(vec![from, to], style))
         .map_err(err)?;
     let head = px(ratio, 7.0);
     let half = px(ratio, 4.0);
     area.draw(&Polygon::new(
         vec![to, (to.0 - head, to.1 - half), (to.0 - head, to.1 + half)],
-        INK.filled(),
+        ink.filled(),
     ))
     .map_err(err)
 }
@@ -80,6 +115,7 @@ fn arrow(area: &Area, ratio: f64, from: (i32, i32), to: (i32, i32)) -> Result<()
 fn bar(
     area: &Area,
     ratio: f64,
+    p: &Palette,
     centre: (i32, i32),
     v: f64,
     colour: RGBColor,
@@ -92,7 +128,7 @@ fn bar(
             (centre.0 - half, centre.1 - h),
             (centre.0 + half, centre.1 + h),
         ],
-        GRID.filled(),
+        p.grid.filled(),
     ))
     .map_err(err)?;
     let (a, b) = if len >= 0 {
@@ -107,7 +143,7 @@ fn bar(
     .map_err(err)?;
     area.draw(&PathElement::new(
         vec![(centre.0, centre.1 - 2 * h), (centre.0, centre.1 + 2 * h)],
-        ShapeStyle::from(&INK).stroke_width(ratio.round().max(1.0) as u32),
+        ShapeStyle::from(&p.ink).stroke_width(ratio.round().max(1.0) as u32),
     ))
     .map_err(err)
 }
@@ -116,6 +152,8 @@ fn draw_neuron(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
     let (w, _) = area.dim_in_pixel();
     let width = f64::from(w) / ratio;
     let s = &f.snapshot;
+    let p = f.palette;
+    let words = f.lang.words();
     let cx = px(ratio, width * 0.5);
     let cy = px(ratio, 36.0);
     let r = px(ratio, 20.0);
@@ -129,70 +167,68 @@ fn draw_neuron(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
     area.draw(&Text::new(
         format!("x = {}", short(f.x)),
         (lx, cy),
-        font(ratio, 15.0, INK).pos(left),
+        font(ratio, 15.0, p.ink).pos(left),
     ))
     .map_err(err)?;
     area.draw(&Text::new(
-        "input",
+        words.input,
         (lx, cy + below),
-        font(ratio, 12.0, MUTED).pos(left),
+        font(ratio, 12.0, p.muted).pos(left),
     ))
     .map_err(err)?;
     arrow(
         area,
         ratio,
+        p.ink,
         (cx - r - gap, cy),
         (cx - r - px(ratio, 2.0), cy),
     )?;
+    area.draw(&Circle::new((cx, cy), r, p.cost(f.cost).mix(0.12).filled()))
+        .map_err(err)?;
     area.draw(&Circle::new(
         (cx, cy),
         r,
-        cost_colour(f.cost).mix(0.12).filled(),
-    ))
-    .map_err(err)?;
-    area.draw(&Circle::new(
-        (cx, cy),
-        r,
-        ShapeStyle::from(&INK).stroke_width((1.5 * ratio).round().max(1.0) as u32),
+        ShapeStyle::from(&p.ink).stroke_width((1.5 * ratio).round().max(1.0) as u32),
     ))
     .map_err(err)?;
     area.draw(&Text::new(
         "σ",
         (cx, cy),
-        font(ratio, 16.0, INK).pos(Pos::new(HPos::Center, VPos::Center)),
+        font(ratio, 16.0, p.ink).pos(Pos::new(HPos::Center, VPos::Center)),
     ))
     .map_err(err)?;
     arrow(
         area,
         ratio,
+        p.ink,
         (cx + r + px(ratio, 2.0), cy),
         (cx + r + gap, cy),
     )?;
     area.draw(&Text::new(
         format!("a = {:.3}", s.a),
         (rx, cy),
-        font(ratio, 15.0, INK).pos(right),
+        font(ratio, 15.0, p.ink).pos(right),
     ))
     .map_err(err)?;
     area.draw(&Text::new(
-        format!("target y = {}", short(f.y)),
+        format!("{} y = {}", words.target, short(f.y)),
         (rx, cy + below),
-        font(ratio, 12.0, MUTED).pos(right),
+        font(ratio, 12.0, p.muted).pos(right),
     ))
     .map_err(err)?;
 
     // w and b, each a value over its bar.
-    let colour = cost_colour(f.cost);
+    let colour = p.cost(f.cost);
     let centred = Pos::new(HPos::Center, VPos::Center);
     for (label, v, x) in [("w", s.w, 0.3), ("b", s.b, 0.7)] {
         let x = px(ratio, width * x);
         area.draw(&Text::new(
             format!("{label} = {v:+.3}"),
             (x, px(ratio, 76.0)),
-            font(ratio, 14.0, INK).pos(centred),
+            font(ratio, 14.0, p.ink).pos(centred),
         ))
         .map_err(err)?;
-        bar(area, ratio, (x, px(ratio, 96.0)), v, colour)?;
+        bar(area, ratio, p, (x, px(ratio, 96.0)), v, colour)?;
     }
     Ok(())
 }
@@ -212,6 +248,7 @@ fn short(v: f64) -> String {
 const POINTS_PER_PIXEL: usize = 2;
 
 fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
+    let p = f.palette;
     let y_max = if f.cost_max > 0.0 {
         f.cost_max * 1.08
     } else {
@@ -230,12 +267,12 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
     chart
         .configure_mesh()
         .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(font(ratio, 11.0, INK))
-        .axis_desc_style(font(ratio, 12.0, INK))
-        .x_desc("epoch")
-        .y_desc(format!("cost ({})", f.cost))
+        .bold_line_style(p.grid)
+        .axis_style(p.muted)
+        .label_style(font(ratio, 11.0, p.ink))
+        .axis_desc_style(font(ratio, 12.0, p.ink))
+        .x_desc(f.lang.words().epoch_axis)
+        .y_desc(f.lang.cost_axis(f.cost))
         .x_labels(6)
         .y_labels(5)
         .x_label_formatter(&|v| format!("{v:.0}"))
@@ -243,7 +280,7 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
         .draw()
         .map_err(err)?;
 
-    let colour = cost_colour(f.cost);
+    let colour = p.cost(f.cost);
     let plot_width = (chart.plotting_area().dim_in_pixel().0 as f64 / ratio) as usize;
     let stride = (f.history.len() / (plot_width * POINTS_PER_PIXEL).max(1)).max(1);
     let last = f.history.len() - 1;
@@ -280,7 +317,7 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
         .draw_series(std::iter::once(TriangleMarker::new(
             (e, 0.0),
             px(ratio, 6.0) as u32,
-            INK.filled(),
+            p.ink.filled(),
         )))
         .map_err(err)?;
     Ok(())
