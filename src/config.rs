@@ -15,8 +15,9 @@ use std::fmt;
 pub const MAX_ABS_PARAM: f64 = 1000.0;
 /// Largest learning rate accepted; rates this large are useful only to watch a run diverge.
 pub const MAX_ETA: f64 = 1e6;
-/// Most epochs a run may have: its cost history is kept whole for the chart.
-pub const MAX_EPOCHS: u32 = 1_000_000;
+/// Most epochs a run may have. Its cost curve stays bounded (see `History`), so this only keeps a
+/// run to what a reader could wait for: ten million epochs are under three hours at the fastest.
+pub const MAX_EPOCHS: u32 = 10_000_000;
 /// Fastest speed accepted, in epochs per second.
 pub const MAX_SPEED: f64 = 1e6;
 

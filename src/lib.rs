@@ -7,6 +7,7 @@
 pub mod clock;
 pub mod config;
 pub mod cost;
+pub mod history;
 pub mod i18n;
 pub mod neuron;
 pub mod run;

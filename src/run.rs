@@ -5,6 +5,7 @@
 use crate::clock::Clock;
 use crate::config::NeuronConfig;
 use crate::cost::Cost;
+use crate::history::History;
 use crate::neuron::{Diverged, Rule, Snapshot, Trainer};
 
 /// The learning rate the rule switch offers for true gradient descent with cross-entropy: the
@@ -76,8 +77,8 @@ pub struct NeuronRun {
     configured: NeuronConfig,
     config: NeuronConfig,
     trainer: Trainer,
-    /// The cost at epochs 0..=epoch.
-    history: Vec<f64>,
+    /// The cost curve so far.
+    history: History,
     /// The largest cost so far, which sets the chart's scale.
     cost_max: f64,
     clock: Clock,
@@ -91,7 +92,7 @@ impl NeuronRun {
             configured: config,
             config,
             trainer,
-            history: Vec::new(),
+            history: History::default(),
             cost_max: 0.0,
             clock: Clock::default(),
             mode: Mode::Ready,
@@ -104,7 +105,7 @@ impl NeuronRun {
         self.trainer = Trainer::new(self.config.setup);
         let cost = self.trainer.snapshot().cost;
         self.history.clear();
-        self.history.push(cost);
+        self.history.push(0, cost);
         self.cost_max = cost;
         self.clock.reset();
         self.mode = mode;
@@ -130,8 +131,9 @@ impl NeuronRun {
         self.trainer.snapshot()
     }
 
-    pub fn history(&self) -> &[f64] {
-        &self.history
+    /// (epoch, cost) points of the run so far, bounded in number (see [`History`]).
+    pub fn history(&self) -> &[(u32, f64)] {
+        self.history.points()
     }
 
     pub fn cost_max(&self) -> f64 {
@@ -203,7 +205,7 @@ impl NeuronRun {
                 return i;
             }
             let cost = self.trainer.snapshot().cost;
-            self.history.push(cost);
+            self.history.push(self.trainer.epoch(), cost);
             self.cost_max = self.cost_max.max(cost);
         }
         if self.trainer.epoch() == self.config.epochs {
@@ -336,7 +338,7 @@ mod tests {
             panic!("{:?}", r.mode())
         };
         assert_eq!(d.epoch, r.snapshot().epoch);
-        assert!(r.history().iter().all(|c| c.is_finite()));
+        assert!(r.history().iter().all(|(_, c)| c.is_finite()));
         assert_eq!(r.history().len() as u32, d.epoch + 1);
     }
 

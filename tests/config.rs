@@ -123,7 +123,7 @@ fn every_bad_option_names_the_option_the_value_and_what_is_accepted() {
         (
             "epochs",
             "300.5",
-            &["not a whole number", "whole number from 1 to 1000000"],
+            &["not a whole number", "whole number from 1 to 10000000"],
         ),
         ("epochs", "0", &["out of range"]),
         ("epochs", "-3", &["out of range"]),
@@ -194,11 +194,11 @@ fn the_limits_themselves_are_accepted() {
         ("b", "1000"),
         ("y", "1"),
         ("eta", "1e6"),
-        ("epochs", "1000000"),
+        ("epochs", "10000000"),
     ]);
     assert_eq!(
         (c.setup.w, c.setup.b, c.setup.y, c.epochs),
-        (-1000.0, 1000.0, 1.0, 1_000_000)
+        (-1000.0, 1000.0, 1.0, 10_000_000)
     );
     let c = neuron(&[("y", "0"), ("epochs", "1"), ("speed", "1e6")]);
     assert_eq!((c.setup.y, c.epochs, c.speed), (0.0, 1, 1e6));
@@ -253,7 +253,7 @@ fn option_errors_read_in_chinese_too() {
         [
             "data-y=\"1.5\":超出范围。可接受:0 到 1 之间的数。",
             "data-eta=\"abc\":不是数字。可接受:大于 0 且不超过 1000000 的数。",
-            "data-epochs=\"2.5\":不是整数。可接受:1 到 1000000 之间的整数。",
+            "data-epochs=\"2.5\":不是整数。可接受:1 到 10000000 之间的整数。",
         ]
     );
 }

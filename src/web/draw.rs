@@ -58,8 +58,8 @@ pub struct Frame<'a> {
     pub y: f64,
     pub cost: Cost,
     pub epochs: u32,
-    /// The cost at epochs 0..=snapshot.epoch.
-    pub history: &'a [f64],
+    /// (epoch, cost) points up to the current epoch.
+    pub history: &'a [(u32, f64)],
     pub cost_max: f64,
     pub lang: Lang,
     pub palette: &'a Palette,
@@ -275,7 +275,7 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
         .y_desc(f.lang.cost_axis(f.cost))
         .x_labels(6)
         .y_labels(5)
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| epoch_tick(*v))
         .y_label_formatter(&|v| tick(*v, y_max))
         .draw()
         .map_err(err)?;
@@ -283,13 +283,14 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
     let colour = p.cost(f.cost);
     let plot_width = (chart.plotting_area().dim_in_pixel().0 as f64 / ratio) as usize;
     let stride = (f.history.len() / (plot_width * POINTS_PER_PIXEL).max(1)).max(1);
-    let last = f.history.len() - 1;
+    let (e, c) = (f64::from(f.snapshot.epoch), f.snapshot.cost);
+    // The curve runs through the kept points to the current state.
     let points = f
         .history
         .iter()
-        .enumerate()
-        .filter(|(i, _)| i % stride == 0 || *i == last)
-        .map(|(i, c)| (i as f64, *c));
+        .step_by(stride)
+        .map(|&(epoch, cost)| (f64::from(epoch), cost))
+        .chain(std::iter::once((e, c)));
     chart
         .draw_series(LineSeries::new(
             points,
@@ -298,8 +299,6 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
         .map_err(err)?;
 
     // The marker: the current epoch on the x axis, and the current cost.
-    let e = f64::from(f.snapshot.epoch);
-    let c = f.history[last];
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![(e, 0.0), (e, c)],
@@ -321,6 +320,21 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
         )))
         .map_err(err)?;
     Ok(())
+}
+
+/// An x tick label: whole epochs, in thousands ("250k") or millions ("2.5M") on long runs.
+fn epoch_tick(v: f64) -> String {
+    let short = |x: f64, unit: &str| {
+        let s = format!("{x:.1}");
+        format!("{}{unit}", s.trim_end_matches(".0"))
+    };
+    if v >= 1e6 {
+        short(v / 1e6, "M")
+    } else if v >= 1e4 {
+        short(v / 1e3, "k")
+    } else {
+        format!("{v:.0}")
+    }
 }
 
 /// A y tick label with as many decimals as the axis' scale needs.
