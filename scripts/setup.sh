@@ -34,10 +34,10 @@ fi
 # The pages serve KaTeX from the site itself: its script, its CSS and the woff2 fonts the CSS
 # asks for first.
 katex=node_modules/katex/dist
-if ! cmp -s "$katex/katex.mjs" vendor/katex/katex.mjs 2>/dev/null; then
+if ! cmp -s "$katex/katex.min.js" vendor/katex/katex.min.js 2>/dev/null; then
   rm -rf vendor/katex
   mkdir -p vendor/katex/fonts
-  cp "$katex/katex.mjs" "$katex/katex.min.css" vendor/katex/
+  cp "$katex/katex.min.js" "$katex/katex.min.css" vendor/katex/
   cp "$katex"/fonts/*.woff2 vendor/katex/fonts/
 fi
 

@@ -4,6 +4,7 @@
 //! The maths (`cost`, `neuron`, `config`, `clock`) is plain Rust with no web types: it builds and
 //! is tested natively. Only `web`, built for wasm32, touches the DOM.
 
+pub mod bench;
 pub mod clock;
 pub mod config;
 pub mod cost;

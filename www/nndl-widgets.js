@@ -34,17 +34,27 @@ function contain(el, entry, fn) {
   }
 }
 
+// The time each of the last frames spent on the widgets (stepping, drawing, DOM), for `make bench`.
+const frameWork = [];
+
 // One frame loop for the whole page: each running widget that is on screen advances by the time
 // since its last frame, and the loop stops when none is left.
 function tick(time) {
   frame = 0;
+  const start = performance.now();
   for (const [el, e] of entries) {
     if (!e.running || !e.visible) continue;
     const dt = e.last === null ? 0 : time - e.last;
     e.last = time;
     e.running = contain(el, e, () => e.widget.advance(dt));
   }
+  if (frameWork.push(performance.now() - start) > 1000) frameWork.shift();
   for (const e of entries.values()) if (e.running && e.visible) schedule();
+}
+
+/** Milliseconds of widget work in each of the last (up to 1000) animation frames. */
+export function frameTimes() {
+  return frameWork.slice();
 }
 
 const onScreen = new IntersectionObserver((changes) => {

@@ -117,3 +117,9 @@ fn js_error(e: JsValue) -> JsError {
             .unwrap_or_else(|| format!("nndl-widgets: {e:?}")),
     )
 }
+
+/// The benchmark's neuron work (see `bench::neuron_epochs`), for timing in the browser.
+#[wasm_bindgen]
+pub fn bench_neuron(epochs: u32) -> f64 {
+    crate::bench::neuron_epochs(epochs)
+}

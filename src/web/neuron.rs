@@ -2,13 +2,14 @@
 
 use super::canvas;
 use super::dom::{element, set_text};
-use super::draw::{self, Frame};
+use super::draw::{self, Scene};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
 use crate::neuron::Rule;
 use crate::run::{Action, Mode, NeuronRun, SUGGESTED_GRADIENT_ETA};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
+use web_sys::{CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
 pub struct NeuronWidget {
     root: HtmlElement,
@@ -16,7 +17,15 @@ pub struct NeuronWidget {
     run: NeuronRun,
     figure: HtmlElement,
     canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// The background layer, drawn offscreen when its [`Scene`] changes and copied onto the
+    /// canvas each frame.
+    background: HtmlCanvasElement,
+    /// What `background` shows now, if it is up to date.
+    drawn: Option<Scene>,
     css_width: f64,
+    ratio: f64,
+    dark: bool,
     readouts: Vec<HtmlElement>,
     pause: HtmlButtonElement,
     step: HtmlButtonElement,
@@ -155,8 +164,16 @@ impl NeuronWidget {
             lang,
             run: NeuronRun::new(config),
             figure,
+            context: canvas
+                .get_context("2d")?
+                .ok_or_else(|| JsValue::from_str("nndl-widgets: the canvas has no 2D context"))?
+                .dyn_into()?,
             canvas,
+            background: element("canvas", "", None)?,
+            drawn: None,
             css_width: 0.0,
+            ratio: 1.0,
+            dark: false,
             readouts,
             pause,
             step,
@@ -169,6 +186,7 @@ impl NeuronWidget {
             alert,
         };
         widget.resize()?;
+        widget.describe_canvas()?;
         Ok(widget)
     }
 
@@ -180,7 +198,7 @@ impl NeuronWidget {
     pub fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         self.run.act(action);
         self.render()?;
-        self.announce();
+        self.announce()?;
         Ok(self.run.is_running())
     }
 
@@ -191,7 +209,7 @@ impl NeuronWidget {
             self.render()?;
         }
         if !self.run.is_running() {
-            self.announce();
+            self.announce()?;
         }
         Ok(self.run.is_running())
     }
@@ -204,39 +222,64 @@ impl NeuronWidget {
         } else {
             520.0
         };
+        self.ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
+        self.background.set_width(self.canvas.width());
+        self.background.set_height(self.canvas.height());
+        self.dark = super::dom::prefers_dark();
+        self.drawn = None;
         self.render()
     }
 
-    fn announce(&self) {
+    /// Tells screen readers the run's state, and updates the canvas's text alternative: on
+    /// actions and when a run stops, not every frame.
+    fn announce(&self) -> Result<(), JsValue> {
         let s = self.run.snapshot();
         let state = state_name(self.run.mode());
         set_text(
             &self.status,
             &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
         );
+        self.describe_canvas()
+    }
+
+    fn describe_canvas(&self) -> Result<(), JsValue> {
+        let s = self.run.snapshot();
+        let config = self.run.config();
+        self.canvas.set_attribute(
+            "aria-label",
+            &self
+                .lang
+                .neuron_canvas_label(config.setup.cost, s.epoch, config.epochs, s.a, s.cost),
+        )
     }
 
     fn render(&mut self) -> Result<(), JsValue> {
-        let ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
         let config = *self.run.config();
         let s = self.run.snapshot();
-        let frame = Frame {
-            snapshot: s,
+        let scene = Scene {
+            ratio: self.ratio,
+            dark: self.dark,
+            lang: self.lang,
+            cost: config.setup.cost,
             x: config.setup.x,
             y: config.setup.y,
-            cost: config.setup.cost,
             epochs: config.epochs,
-            history: self.run.history(),
-            cost_max: self.run.cost_max(),
-            lang: self.lang,
-            palette: if super::dom::prefers_dark() {
-                &draw::DARK
-            } else {
-                &draw::LIGHT
-            },
+            y_max: draw::y_max(self.run.cost_max()),
         };
-        draw::draw(canvas::backend(&self.canvas)?, ratio, &frame)
-            .map_err(|e| JsValue::from_str(&e))?;
+        if self.drawn != Some(scene) {
+            draw::background(canvas::backend(&self.background)?, &scene)
+                .map_err(|e| JsValue::from_str(&e))?;
+            self.drawn = Some(scene);
+        }
+        self.context
+            .draw_image_with_html_canvas_element(&self.background, 0.0, 0.0)?;
+        draw::foreground(
+            canvas::backend(&self.canvas)?,
+            &scene,
+            &s,
+            self.run.history(),
+        )
+        .map_err(|e| JsValue::from_str(&e))?;
 
         let texts = [
             (
@@ -252,12 +295,6 @@ impl NeuronWidget {
             set_text(el, &text);
             el.set_attribute("data-value", &value)?;
         }
-        self.canvas.set_attribute(
-            "aria-label",
-            &self
-                .lang
-                .neuron_canvas_label(config.setup.cost, s.epoch, config.epochs, s.a, s.cost),
-        )?;
         self.render_controls()
     }
 
