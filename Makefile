@@ -1,5 +1,5 @@
 # The two commands of README.md, and the pieces they are made of.
-.PHONY: serve test build setup
+.PHONY: serve test build setup dist bench
 
 # Set up what is missing, build the release wasm, serve the chapter page on 127.0.0.1.
 serve:
@@ -17,3 +17,13 @@ build:
 
 setup:
 	scripts/setup.sh --test
+
+# A static folder with everything the pages need, for any static host.
+dist:
+	scripts/dist.sh
+
+# Figures from this machine: load size and time, native against wasm speed, frame budget.
+bench:
+	scripts/setup.sh --test
+	scripts/build.sh
+	node scripts/bench.mjs

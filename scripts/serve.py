@@ -1,6 +1,7 @@
 """Serves the repository root on 127.0.0.1 for the chapter page and the tests.
 
-python3 scripts/serve.py [PORT]   (default: $PORT, else 8000; 0 picks a free port)
+python3 scripts/serve.py [PORT [ROOT]]   (PORT: default $PORT, else 8000; 0 picks a free port.
+                                         ROOT: the folder to serve, default the repository)
 Prints the page's URL once it is listening. Sends the Content-Security-Policy the widgets are
 meant to work under, and no caching, so that a rebuild shows at once.
 """
@@ -34,7 +35,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 def main():
     port = int(sys.argv[1]) if len(sys.argv) > 1 else int(os.environ.get("PORT", "8000"))
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    root = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     handler = lambda *a, **kw: Handler(*a, directory=root, **kw)
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         print(f"nndl-widgets: serving http://127.0.0.1:{server.server_address[1]}/index.html", flush=True)

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --test, testing) needs. Every step is skipped in well under a
 # second when it is already done, so `make serve` and `make test` call this each time.
-#   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock
-#   scripts/setup.sh --test   also Chromium and ChromeDriver (Debian's) and the npm packages
+#   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock, the npm
+#                             packages, and KaTeX copied to vendor/katex for the chapter pages
+#   scripts/setup.sh --test   also Chromium and ChromeDriver (Debian's packages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -23,20 +24,33 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-[ "${1:-}" = "--test" ] || exit 0
-
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing Debian's chromium and chromium-driver"
-  sudo=""
-  [ "$(id -u)" = 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
-fi
-
 # npm ci only when node_modules does not match package-lock.json.
 if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.package-lock.json
+fi
+
+# The pages serve KaTeX from the site itself: its script, its CSS and the woff2 fonts the CSS
+# asks for first.
+katex=node_modules/katex/dist
+if ! cmp -s "$katex/katex.min.js" vendor/katex/katex.min.js 2>/dev/null; then
+  rm -rf vendor/katex
+  mkdir -p vendor/katex/fonts
+  cp "$katex/katex.min.js" "$katex/katex.min.css" vendor/katex/
+  cp "$katex"/fonts/*.woff2 vendor/katex/fonts/
+fi
+
+[ "${1:-}" = "--test" ] || exit 0
+
+# Chromium and its driver for the browser tests; CJK fonts so that the Chinese pages' screenshots
+# show Chinese.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! [ -d /usr/share/fonts/opentype/noto ]; then
+  say "installing Debian's chromium, chromium-driver and fonts-noto-cjk"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
 fi

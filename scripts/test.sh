@@ -23,8 +23,8 @@ trap 'rm -rf "$scratch"' EXIT
 TMPDIR=$scratch CHROMEDRIVER=$(command -v chromedriver) \
   cargo test --target wasm32-unknown-unknown --test web
 
-step "release build (the one the page serves)"
-scripts/build.sh
+step "release build (the one the pages serve) and dist/"
+scripts/dist.sh
 
 step "end-to-end tests of the pages in headless Chromium"
 node --test tests/e2e/

@@ -6,6 +6,7 @@
 //! attributes with the `data-` prefix removed.
 
 use crate::cost::Cost;
+use crate::i18n::Lang;
 use crate::neuron::{Rule, Setup};
 use std::fmt;
 
@@ -14,31 +15,93 @@ use std::fmt;
 pub const MAX_ABS_PARAM: f64 = 1000.0;
 /// Largest learning rate accepted; rates this large are useful only to watch a run diverge.
 pub const MAX_ETA: f64 = 1e6;
-/// Most epochs a run may have: its cost history is kept whole for the chart.
-pub const MAX_EPOCHS: u32 = 1_000_000;
+/// Most epochs a run may have. Its cost curve stays bounded (see `History`), so this only keeps a
+/// run to what a reader could wait for: ten million epochs are under three hours at the fastest.
+pub const MAX_EPOCHS: u32 = 10_000_000;
 /// Fastest speed accepted, in epochs per second.
 pub const MAX_SPEED: f64 = 1e6;
 
 /// One rejected option.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OptionError {
     /// The option's name without the `data-` prefix.
     pub option: String,
     /// The text that was given.
     pub value: String,
-    /// What is wrong with it.
-    pub problem: String,
-    /// What the option accepts.
-    pub accepted: String,
+    pub problem: Problem,
+    pub accepted: Accepted,
+}
+
+/// What is wrong with an option's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    NotANumber,
+    NaN,
+    Infinite,
+    TooLarge,
+    OutOfRange,
+    NotPositive,
+    NotWhole,
+    NoKind,
+    UnknownKind,
+    UnknownValue,
+    UnknownOption,
+}
+
+/// What an option accepts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Accepted {
+    Range(Range),
+    OneOf(Vec<&'static str>),
+    /// The option names a widget kind accepts.
+    Options(&'static [&'static str]),
+}
+
+impl OptionError {
+    /// The message a person reads: the option, the value given, what is wrong, what is accepted.
+    pub fn message(&self, lang: Lang) -> String {
+        let w = lang.words();
+        let problem = match self.problem {
+            Problem::NotANumber => w.not_a_number,
+            Problem::NaN => w.nan,
+            Problem::Infinite => w.infinite,
+            Problem::TooLarge => w.too_large,
+            Problem::OutOfRange => w.out_of_range,
+            Problem::NotPositive => w.not_positive,
+            Problem::NotWhole => w.not_whole,
+            Problem::NoKind => w.no_kind,
+            Problem::UnknownKind => w.unknown_kind,
+            Problem::UnknownValue => w.unknown_value,
+            Problem::UnknownOption => w.unknown_option,
+        };
+        let list = |items: Vec<String>| match lang {
+            Lang::En => items.join(", "),
+            Lang::Zh => items.join("、"),
+        };
+        let accepted = match &self.accepted {
+            Accepted::Range(r) => r.describe(lang),
+            Accepted::OneOf(names) => format!(
+                "{} {}",
+                w.one_of,
+                list(names.iter().map(|n| format!("\"{n}\"")).collect())
+            ),
+            Accepted::Options(names) => format!(
+                "{} {}",
+                w.the_options,
+                list(names.iter().map(|n| format!("data-{n}")).collect())
+            ),
+        };
+        let (option, value, label) = (&self.option, &self.value, w.accepted);
+        match lang {
+            Lang::En => format!("data-{option}=\"{value}\": {problem}. {label}: {accepted}."),
+            Lang::Zh => format!("data-{option}=\"{value}\":{problem}。{label}:{accepted}。"),
+        }
+    }
 }
 
 impl fmt::Display for OptionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "data-{}=\"{}\": {}. Accepted: {}.",
-            self.option, self.value, self.problem, self.accepted
-        )
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -129,12 +192,21 @@ pub enum WidgetConfig {
     Neuron(NeuronConfig),
 }
 
-const NEURON_OPTIONS: [&str; 11] = [
-    "nndl", "preset", "cost", "rule", "w", "b", "eta", "x", "y", "epochs", "speed",
+/// What [`parse`] makes of a widget's options: the language it speaks, and its configuration or
+/// every reason it has none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub lang: Lang,
+    pub result: Result<WidgetConfig, Vec<OptionError>>,
+}
+
+const NEURON_OPTIONS: &[&str] = &[
+    "nndl", "lang", "preset", "cost", "rule", "w", "b", "eta", "x", "y", "epochs", "speed",
 ];
 
-/// Parses a widget's options. Every bad option is reported, not only the first.
-pub fn parse<'a, I>(options: I) -> Result<WidgetConfig, Vec<OptionError>>
+/// Parses a widget's options. The language is `data-lang`'s, else the page's (`page_lang`, the
+/// nearest `lang` attribute), else English. Every bad option is reported, not only the first.
+pub fn parse<'a, I>(options: I, page_lang: Option<&str>) -> Parsed
 where
     I: IntoIterator<Item = (&'a str, &'a str)>,
 {
@@ -145,32 +217,48 @@ where
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.trim())
     };
-    let kind = match get("nndl") {
-        None | Some("") => return Err(vec![err("nndl", "", "no widget kind given", kind_names())]),
-        Some(v) => match Kind::NAMES.iter().find(|(n, _)| *n == v) {
-            Some((_, k)) => *k,
-            None => return Err(vec![err("nndl", v, "unknown widget kind", kind_names())]),
+    let page_lang = page_lang.and_then(Lang::from_tag).unwrap_or_default();
+    let (lang, lang_error) = match get("lang") {
+        None => (page_lang, None),
+        Some(v) => match Lang::from_tag(v) {
+            Some(l) => (l, None),
+            None => (
+                page_lang,
+                Some(err("lang", v, Problem::UnknownValue, one_of(&["en", "zh"]))),
+            ),
         },
     };
-    match kind {
-        Kind::Neuron => parse_neuron(&options).map(WidgetConfig::Neuron),
+    let kinds = one_of(&Kind::NAMES.map(|(n, _)| n));
+    let kind = match get("nndl") {
+        None | Some("") => Err(err("nndl", "", Problem::NoKind, kinds)),
+        Some(v) => Kind::NAMES
+            .iter()
+            .find(|(n, _)| *n == v)
+            .map(|(_, k)| *k)
+            .ok_or_else(|| err("nndl", v, Problem::UnknownKind, kinds)),
+    };
+    let mut result = match kind {
+        Err(e) => Err(vec![e]),
+        Ok(Kind::Neuron) => parse_neuron(&options).map(WidgetConfig::Neuron),
+    };
+    if let Some(e) = lang_error {
+        match &mut result {
+            Ok(_) => result = Err(vec![e]),
+            Err(errors) => errors.insert(0, e),
+        }
     }
+    Parsed { lang, result }
 }
 
-fn kind_names() -> String {
-    one_of(Kind::NAMES.iter().map(|(n, _)| *n))
+fn one_of(names: &[&'static str]) -> Accepted {
+    Accepted::OneOf(names.to_vec())
 }
 
-fn one_of<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let names: Vec<String> = names.map(|n| format!("\"{n}\"")).collect();
-    format!("one of {}", names.join(", "))
-}
-
-fn err(option: &str, value: &str, problem: &str, accepted: String) -> OptionError {
+fn err(option: &str, value: &str, problem: Problem, accepted: Accepted) -> OptionError {
     OptionError {
         option: option.to_string(),
         value: value.to_string(),
-        problem: problem.to_string(),
+        problem,
         accepted,
     }
 }
@@ -182,11 +270,8 @@ fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionErro
             errors.push(err(
                 k,
                 v,
-                "unknown option for a neuron widget",
-                format!(
-                    "the options {}",
-                    NEURON_OPTIONS.map(|o| format!("data-{o}")).join(", ")
-                ),
+                Problem::UnknownOption,
+                Accepted::Options(NEURON_OPTIONS),
             ));
         }
     }
@@ -198,44 +283,28 @@ fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionErro
     };
 
     let mut c = NeuronConfig::default();
-    if let Some(v) = get("preset") {
-        match Preset::ALL.into_iter().find(|p| p.name() == v) {
-            Some(p) => c = p.config(),
-            None => errors.push(err(
-                "preset",
-                v,
-                "unknown preset",
-                one_of(Preset::ALL.iter().map(|p| p.name())),
-            )),
+    let mut choose = |name: &str, names: &[&'static str]| -> Option<usize> {
+        let v = get(name)?;
+        let i = names.iter().position(|n| *n == v);
+        if i.is_none() {
+            errors.push(err(name, v, Problem::UnknownValue, one_of(names)));
         }
+        i
+    };
+    if let Some(i) = choose("preset", &Preset::ALL.map(Preset::name)) {
+        c = Preset::ALL[i].config();
     }
-    if let Some(v) = get("cost") {
-        match Cost::from_name(v) {
-            Some(cost) => c.setup.cost = cost,
-            None => errors.push(err(
-                "cost",
-                v,
-                "unknown cost",
-                one_of(Cost::ALL.iter().map(|c| c.name())),
-            )),
-        }
+    if let Some(i) = choose("cost", &Cost::ALL.map(Cost::name)) {
+        c.setup.cost = Cost::ALL[i];
     }
-    if let Some(v) = get("rule") {
-        match Rule::from_name(v) {
-            Some(rule) => c.setup.rule = rule,
-            None => errors.push(err(
-                "rule",
-                v,
-                "unknown update rule",
-                one_of(Rule::ALL.iter().map(|r| r.name())),
-            )),
-        }
+    if let Some(i) = choose("rule", &Rule::ALL.map(Rule::name)) {
+        c.setup.rule = Rule::ALL[i];
     }
     let mut number = |name: &str, target: &mut f64, range: Range| {
         if let Some(v) = get(name) {
             match parse_number(v, range) {
                 Ok(n) => *target = n,
-                Err((problem, accepted)) => errors.push(err(name, v, &problem, accepted)),
+                Err(problem) => errors.push(err(name, v, problem, Accepted::Range(range))),
             }
         }
     };
@@ -259,8 +328,8 @@ fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionErro
 }
 
 /// The values a numeric option accepts.
-#[derive(Clone, Copy)]
-enum Range {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Range {
     /// lo ≤ v ≤ hi.
     Closed(f64, f64),
     /// 0 < v ≤ max.
@@ -270,18 +339,20 @@ enum Range {
 }
 
 impl Range {
-    fn describe(self) -> String {
-        match self {
-            Range::Closed(lo, hi) => format!("a number from {lo} to {hi}"),
-            Range::Positive(max) => format!("a number greater than 0, at most {max}"),
-            Range::Whole(lo, hi) => format!("a whole number from {lo} to {hi}"),
+    fn describe(self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, Range::Closed(lo, hi)) => format!("a number from {lo} to {hi}"),
+            (Lang::En, Range::Positive(max)) => format!("a number greater than 0, at most {max}"),
+            (Lang::En, Range::Whole(lo, hi)) => format!("a whole number from {lo} to {hi}"),
+            (Lang::Zh, Range::Closed(lo, hi)) => format!("{lo} 到 {hi} 之间的数"),
+            (Lang::Zh, Range::Positive(max)) => format!("大于 0 且不超过 {max} 的数"),
+            (Lang::Zh, Range::Whole(lo, hi)) => format!("{lo} 到 {hi} 之间的整数"),
         }
     }
 }
 
 /// Parses a decimal number ("0.6", "-2", "1e-3") and checks it against `range`.
-fn parse_number(text: &str, range: Range) -> Result<f64, (String, String)> {
-    let fail = |problem: &str| Err((problem.to_string(), range.describe()));
+fn parse_number(text: &str, range: Range) -> Result<f64, Problem> {
     // Rust also reads "inf" and "NaN"; options must be plain decimal numbers.
     let looks_numeric = !text.is_empty()
         && text
@@ -289,21 +360,19 @@ fn parse_number(text: &str, range: Range) -> Result<f64, (String, String)> {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
     let v: f64 = match text.parse() {
         Ok(v) if looks_numeric => v,
-        Ok(v) if v.is_nan() => return fail("NaN is not a number it can use"),
-        Ok(_) if text.to_ascii_lowercase().contains("inf") => {
-            return fail("infinity is not a number it can use")
-        }
-        _ => return fail("not a number"),
+        Ok(v) if v.is_nan() => return Err(Problem::NaN),
+        Ok(_) if text.to_ascii_lowercase().contains("inf") => return Err(Problem::Infinite),
+        _ => return Err(Problem::NotANumber),
     };
     if !v.is_finite() {
-        return fail("too large");
+        return Err(Problem::TooLarge);
     }
     match range {
-        Range::Closed(lo, hi) if v < lo || v > hi => fail("out of range"),
-        Range::Positive(_) if v <= 0.0 => fail("must be greater than 0"),
-        Range::Positive(max) if v > max => fail("too large"),
-        Range::Whole(..) if v.fract() != 0.0 => fail("not a whole number"),
-        Range::Whole(lo, hi) if v < f64::from(lo) || v > f64::from(hi) => fail("out of range"),
+        Range::Closed(lo, hi) if v < lo || v > hi => Err(Problem::OutOfRange),
+        Range::Positive(_) if v <= 0.0 => Err(Problem::NotPositive),
+        Range::Positive(max) if v > max => Err(Problem::TooLarge),
+        Range::Whole(..) if v.fract() != 0.0 => Err(Problem::NotWhole),
+        Range::Whole(lo, hi) if v < f64::from(lo) || v > f64::from(hi) => Err(Problem::OutOfRange),
         _ => Ok(v),
     }
 }

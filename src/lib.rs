@@ -1,13 +1,17 @@
 //! nndl-widgets: the live demos of *Neural Networks and Deep Learning*, chapter 3, "The
 //! cross-entropy cost function".
 //!
-//! The maths (`cost`, `neuron`, `config`, `clock`) is plain Rust with no web types: it builds and
-//! is tested natively. Only `web`, built for wasm32, touches the DOM.
+//! Everything but `web` is plain Rust with no web types (the costs, the neuron and its runs, the
+//! networks, the data sets, options and words): it builds and is tested natively. Only `web`,
+//! built for wasm32, touches the DOM.
 
+pub mod bench;
 pub mod clock;
 pub mod config;
 pub mod cost;
 pub mod data;
+pub mod history;
+pub mod i18n;
 pub mod network;
 pub mod neuron;
 pub mod run;

@@ -5,6 +5,7 @@
 use crate::clock::Clock;
 use crate::config::NeuronConfig;
 use crate::cost::Cost;
+use crate::history::History;
 use crate::neuron::{Diverged, Rule, Snapshot, Trainer};
 
 /// The learning rate the rule switch offers for true gradient descent with cross-entropy: the
@@ -30,6 +31,8 @@ pub enum Action {
     Run,
     /// Pause a running run, resume a paused one.
     Pause,
+    /// The Space key: Pause (or Resume) a run under way, else Run.
+    Toggle,
     /// One epoch, pausing first if running.
     Step,
     /// Back to epoch 0, stopped.
@@ -43,9 +46,10 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [(&'static str, Action); 7] = [
+    pub const ALL: [(&'static str, Action); 8] = [
         ("run", Action::Run),
         ("pause", Action::Pause),
+        ("toggle", Action::Toggle),
         ("step", Action::Step),
         ("reset", Action::Reset),
         ("use-gradient", Action::UseGradient),
@@ -73,8 +77,8 @@ pub struct NeuronRun {
     configured: NeuronConfig,
     config: NeuronConfig,
     trainer: Trainer,
-    /// The cost at epochs 0..=epoch.
-    history: Vec<f64>,
+    /// The cost curve so far.
+    history: History,
     /// The largest cost so far, which sets the chart's scale.
     cost_max: f64,
     clock: Clock,
@@ -88,7 +92,7 @@ impl NeuronRun {
             configured: config,
             config,
             trainer,
-            history: Vec::new(),
+            history: History::default(),
             cost_max: 0.0,
             clock: Clock::default(),
             mode: Mode::Ready,
@@ -101,7 +105,7 @@ impl NeuronRun {
         self.trainer = Trainer::new(self.config.setup);
         let cost = self.trainer.snapshot().cost;
         self.history.clear();
-        self.history.push(cost);
+        self.history.push(0, cost);
         self.cost_max = cost;
         self.clock.reset();
         self.mode = mode;
@@ -127,8 +131,9 @@ impl NeuronRun {
         self.trainer.snapshot()
     }
 
-    pub fn history(&self) -> &[f64] {
-        &self.history
+    /// (epoch, cost) points of the run so far, bounded in number (see [`History`]).
+    pub fn history(&self) -> &[(u32, f64)] {
+        self.history.points()
     }
 
     pub fn cost_max(&self) -> f64 {
@@ -155,6 +160,10 @@ impl NeuronRun {
                     self.mode = Mode::Running;
                 }
                 _ => {}
+            },
+            Action::Toggle => match self.mode {
+                Mode::Running | Mode::Paused => self.act(Action::Pause),
+                _ => self.act(Action::Run),
             },
             Action::Step => {
                 if matches!(self.mode, Mode::Ready | Mode::Running | Mode::Paused) {
@@ -196,7 +205,7 @@ impl NeuronRun {
                 return i;
             }
             let cost = self.trainer.snapshot().cost;
-            self.history.push(cost);
+            self.history.push(self.trainer.epoch(), cost);
             self.cost_max = self.cost_max.max(cost);
         }
         if self.trainer.epoch() == self.config.epochs {
@@ -283,6 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn toggle_runs_pauses_resumes_and_runs_again_after_the_end() {
+        let mut c = Preset::Saturation1.config();
+        c.epochs = 3;
+        let mut r = NeuronRun::new(c);
+        r.act(Action::Toggle);
+        assert_eq!(r.mode(), Mode::Running);
+        r.act(Action::Toggle);
+        assert_eq!(r.mode(), Mode::Paused);
+        r.act(Action::Toggle);
+        assert_eq!(r.mode(), Mode::Running);
+        r.advance(100.0);
+        assert_eq!(r.mode(), Mode::Finished);
+        r.act(Action::Toggle);
+        assert_eq!((r.mode(), r.snapshot().epoch), (Mode::Running, 0));
+    }
+
+    #[test]
     fn the_rule_switch_goes_to_the_true_gradient_and_back() {
         let mut r = NeuronRun::new(Preset::Saturation4.config());
         assert!(r.shows_rule_note());
@@ -312,7 +338,7 @@ mod tests {
             panic!("{:?}", r.mode())
         };
         assert_eq!(d.epoch, r.snapshot().epoch);
-        assert!(r.history().iter().all(|c| c.is_finite()));
+        assert!(r.history().iter().all(|(_, c)| c.is_finite()));
         assert_eq!(r.history().len() as u32, d.epoch + 1);
     }
 

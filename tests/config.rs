@@ -1,12 +1,13 @@
 //! Options → Config: presets, overrides, and every kind of bad value the issue lists.
 
-use nndl_widgets::config::{parse, NeuronConfig, Preset, WidgetConfig};
+use nndl_widgets::config::{parse, NeuronConfig, Preset, Problem, WidgetConfig};
 use nndl_widgets::cost::Cost;
+use nndl_widgets::i18n::Lang;
 use nndl_widgets::neuron::Rule;
 
 fn neuron(options: &[(&str, &str)]) -> NeuronConfig {
     let all = [("nndl", "neuron")].iter().chain(options).copied();
-    match parse(all) {
+    match parse(all, None).result {
         Ok(WidgetConfig::Neuron(c)) => c,
         Err(e) => panic!("{options:?} rejected: {e:?}"),
     }
@@ -122,7 +123,7 @@ fn every_bad_option_names_the_option_the_value_and_what_is_accepted() {
         (
             "epochs",
             "300.5",
-            &["not a whole number", "whole number from 1 to 1000000"],
+            &["not a whole number", "whole number from 1 to 10000000"],
         ),
         ("epochs", "0", &["out of range"]),
         ("epochs", "-3", &["out of range"]),
@@ -132,22 +133,24 @@ fn every_bad_option_names_the_option_the_value_and_what_is_accepted() {
         (
             "cost",
             "entropy",
-            &["unknown cost", "\"quadratic\", \"cross-entropy\""],
+            &["unknown value", "\"quadratic\", \"cross-entropy\""],
         ),
         (
             "rule",
             "newton",
-            &["unknown update rule", "\"gradient\", \"published\""],
+            &["unknown value", "\"gradient\", \"published\""],
         ),
         (
             "preset",
             "saturation5",
-            &["unknown preset", "\"saturation1\"", "\"saturation4\""],
+            &["unknown value", "\"saturation1\"", "\"saturation4\""],
         ),
         ("etta", "0.1", &["data-etta", "unknown option", "data-eta"]),
     ];
     for (option, value, words) in table {
-        let errors = parse([("nndl", "neuron"), (*option, *value)]).unwrap_err();
+        let errors = parse([("nndl", "neuron"), (*option, *value)], None)
+            .result
+            .unwrap_err();
         assert_eq!(errors.len(), 1, "{option}={value}: {errors:?}");
         assert_eq!(errors[0].option, *option);
         let message = errors[0].to_string();
@@ -162,7 +165,12 @@ fn every_bad_option_names_the_option_the_value_and_what_is_accepted() {
 
 #[test]
 fn all_bad_options_are_reported_together() {
-    let errors = parse([("nndl", "neuron"), ("eta", "x"), ("y", "2"), ("cost", "?")]).unwrap_err();
+    let errors = parse(
+        [("nndl", "neuron"), ("eta", "x"), ("y", "2"), ("cost", "?")],
+        None,
+    )
+    .result
+    .unwrap_err();
     let names: Vec<&str> = errors.iter().map(|e| e.option.as_str()).collect();
     assert_eq!(names.len(), 3);
     for n in ["eta", "y", "cost"] {
@@ -172,10 +180,11 @@ fn all_bad_options_are_reported_together() {
 
 #[test]
 fn an_unknown_or_missing_widget_kind_is_an_error() {
-    let e = parse([("nndl", "perceptron")]).unwrap_err();
+    let e = parse([("nndl", "perceptron")], None).result.unwrap_err();
     assert!(e[0].to_string().contains("unknown widget kind"));
     assert!(e[0].to_string().contains("\"neuron\""));
-    assert!(parse([("eta", "0.1")]).is_err());
+    let e = parse([("eta", "0.1")], None).result.unwrap_err();
+    assert_eq!(e[0].problem, Problem::NoKind);
 }
 
 #[test]
@@ -185,12 +194,66 @@ fn the_limits_themselves_are_accepted() {
         ("b", "1000"),
         ("y", "1"),
         ("eta", "1e6"),
-        ("epochs", "1000000"),
+        ("epochs", "10000000"),
     ]);
     assert_eq!(
         (c.setup.w, c.setup.b, c.setup.y, c.epochs),
-        (-1000.0, 1000.0, 1.0, 1_000_000)
+        (-1000.0, 1000.0, 1.0, 10_000_000)
     );
     let c = neuron(&[("y", "0"), ("epochs", "1"), ("speed", "1e6")]);
     assert_eq!((c.setup.y, c.epochs, c.speed), (0.0, 1, 1e6));
+}
+
+#[test]
+fn the_language_is_data_lang_else_the_pages_else_english() {
+    let lang = |options: &[(&str, &str)], page: Option<&str>| {
+        let all = [("nndl", "neuron")].iter().chain(options).copied();
+        parse(all, page).lang
+    };
+    assert_eq!(lang(&[], None), Lang::En);
+    assert_eq!(lang(&[], Some("zh-CN")), Lang::Zh);
+    assert_eq!(lang(&[], Some("fr")), Lang::En);
+    assert_eq!(lang(&[("lang", "en")], Some("zh")), Lang::En);
+    assert_eq!(lang(&[("lang", "zh")], Some("en")), Lang::Zh);
+    assert_eq!(lang(&[("lang", "zh-Hans")], None), Lang::Zh);
+}
+
+#[test]
+fn a_bad_language_is_reported_in_the_pages_language() {
+    let p = parse([("nndl", "neuron"), ("lang", "klingon")], Some("zh"));
+    assert_eq!(p.lang, Lang::Zh);
+    let e = p.result.unwrap_err();
+    assert_eq!(e[0].option, "lang");
+    assert!(
+        e[0].message(Lang::Zh).contains("\"en\"、\"zh\""),
+        "{}",
+        e[0].message(Lang::Zh)
+    );
+}
+
+#[test]
+fn option_errors_read_in_chinese_too() {
+    let p = parse(
+        [
+            ("nndl", "neuron"),
+            ("eta", "abc"),
+            ("y", "1.5"),
+            ("epochs", "2.5"),
+        ],
+        Some("zh-CN"),
+    );
+    let messages: Vec<String> = p
+        .result
+        .unwrap_err()
+        .iter()
+        .map(|e| e.message(p.lang))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "data-y=\"1.5\":超出范围。可接受:0 到 1 之间的数。",
+            "data-eta=\"abc\":不是数字。可接受:大于 0 且不超过 1000000 的数。",
+            "data-epochs=\"2.5\":不是整数。可接受:1 到 10000000 之间的整数。",
+        ]
+    );
 }

@@ -195,3 +195,34 @@ fn plotters_does_not_measure_text_through_the_page() {
     assert_eq!(observer.take_records().length(), 0);
     observer.disconnect();
 }
+
+#[wasm_bindgen_test]
+fn the_words_follow_data_lang_else_the_nearest_lang_attribute() {
+    let zh = div(&[("data-nndl", "neuron"), ("data-lang", "zh")]);
+    mount(zh.clone()).unwrap();
+    assert_eq!(
+        find(&zh, "[data-action=\"run\"]").text_content().unwrap(),
+        "运行"
+    );
+
+    let page = div(&[("lang", "zh-CN")]);
+    let inner = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap();
+    inner.set_attribute("data-nndl", "neuron").unwrap();
+    inner.set_attribute("data-eta", "快").unwrap();
+    page.append_child(&inner).unwrap();
+    mount(inner.clone().dyn_into().unwrap()).unwrap();
+    let alert = find(&inner, "[role=\"alert\"]").text_content().unwrap();
+    assert!(alert.contains("data-eta=\"快\":不是数字"), "{alert}");
+
+    let en = div(&[("data-nndl", "neuron")]);
+    mount(en.clone()).unwrap();
+    assert_eq!(
+        find(&en, "[data-action=\"run\"]").text_content().unwrap(),
+        "Run"
+    );
+}

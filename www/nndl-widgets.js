@@ -1,15 +1,17 @@
 // nndl-widgets: mounts every element with a data-nndl attribute, and exports mount(element) for
-// elements added later. The widgets themselves (options, maths, drawing) live in the wasm module;
-// this file only wires clicks and animation frames to them.
+// elements added later. The widgets themselves (options, words, maths, drawing) live in the wasm
+// module; this file only wires events and animation frames to them.
 import init, { mount as mountWidget } from '../pkg/nndl_widgets.js';
 
 const ready = init();
-const entries = new Map(); // element -> { widget, running, visible, last }
+const entries = new Map(); // element -> { widget, running, visible, last, width, handle }
 let frame = 0;
 
 function schedule() {
   if (!frame) frame = requestAnimationFrame(tick);
 }
+
+const STOPPED = { en: 'This widget stopped: ', zh: '这个组件已停止:' };
 
 // If the wasm ever throws, the widget says so in its alert region and stops; the page goes on.
 function contain(el, entry, fn) {
@@ -24,24 +26,35 @@ function contain(el, entry, fn) {
       alert.className = 'nndl-alert';
     }
     alert.hidden = false;
-    alert.textContent = `This widget stopped: ${err && err.message ? err.message : err}`;
+    const lang = (el.getAttribute('lang') || '').startsWith('zh') ? 'zh' : 'en';
+    alert.textContent = STOPPED[lang] + (err && err.message ? err.message : String(err));
     el.dataset.state = 'failed';
     console.error(err);
     return false;
   }
 }
 
+// The time each of the last frames spent on the widgets (stepping, drawing, DOM), for `make bench`.
+const frameWork = [];
+
 // One frame loop for the whole page: each running widget that is on screen advances by the time
 // since its last frame, and the loop stops when none is left.
 function tick(time) {
   frame = 0;
+  const start = performance.now();
   for (const [el, e] of entries) {
     if (!e.running || !e.visible) continue;
     const dt = e.last === null ? 0 : time - e.last;
     e.last = time;
     e.running = contain(el, e, () => e.widget.advance(dt));
   }
+  if (frameWork.push(performance.now() - start) > 1000) frameWork.shift();
   for (const e of entries.values()) if (e.running && e.visible) schedule();
+}
+
+/** Milliseconds of widget work in each of the last (up to 1000) animation frames. */
+export function frameTimes() {
+  return frameWork.slice();
 }
 
 const onScreen = new IntersectionObserver((changes) => {
@@ -54,18 +67,34 @@ const onScreen = new IntersectionObserver((changes) => {
   }
 });
 
+// Widgets fit their container's width, whenever it changes.
+const sizes = new ResizeObserver((changes) => {
+  for (const c of changes) {
+    const e = entries.get(c.target);
+    if (e && c.contentRect.width !== e.width) {
+      e.width = c.contentRect.width;
+      contain(c.target, e, () => e.widget.resize());
+    }
+  }
+});
+
+// A widget whose element leaves the page is freed.
+const removals = new MutationObserver(() => {
+  for (const [el, e] of entries) if (!el.isConnected) e.handle.destroy();
+});
+removals.observe(document.documentElement, { childList: true, subtree: true });
+
 // A hidden tab gets no frames; when it comes back, the widgets go on from where they were.
 document.addEventListener('visibilitychange', () => {
   for (const e of entries.values()) e.last = null;
 });
 
-let resizeTimer = 0;
-window.addEventListener('resize', () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(() => {
-    for (const [el, e] of entries) contain(el, e, () => e.widget.resize());
-  }, 100);
+// The canvases' colours follow the reader's light or dark scheme.
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  for (const [el, e] of entries) contain(el, e, () => e.widget.resize());
 });
+
+const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
  *  run(), pause(), step(), reset() and destroy(). Mounting the same element twice gives the same
@@ -74,19 +103,26 @@ export async function mount(element) {
   await ready;
   const existing = entries.get(element);
   if (existing) return existing.handle;
-  const entry = { widget: null, running: false, visible: true, last: null, handle: null };
-  entry.widget = mountWidget(element);
+  const entry = { widget: mountWidget(element), running: false, visible: true, last: null, width: null };
   const act = (action) => {
-    const running = contain(element, entry, () => entry.widget.act(action));
-    entry.running = running;
+    entry.running = contain(element, entry, () => entry.widget.act(action));
     entry.last = null;
-    if (running) schedule();
+    if (entry.running) schedule();
   };
   const onClick = (ev) => {
     const button = ev.target.closest('[data-action]');
     if (button && element.contains(button) && !button.disabled) act(button.dataset.action);
   };
+  const onKey = (ev) => {
+    const action = KEYS[ev.key];
+    if (!action || ev.altKey || ev.ctrlKey || ev.metaKey || entry.widget.failed) return;
+    // Space on a button presses that button.
+    if (action === 'toggle' && ev.target.closest('button')) return;
+    ev.preventDefault();
+    act(action);
+  };
   element.addEventListener('click', onClick);
+  element.addEventListener('keydown', onKey);
   entry.handle = {
     element,
     run: () => act('run'),
@@ -94,15 +130,21 @@ export async function mount(element) {
     step: () => act('step'),
     reset: () => act('reset'),
     destroy() {
+      if (!entries.has(element)) return;
       element.removeEventListener('click', onClick);
+      element.removeEventListener('keydown', onKey);
       onScreen.unobserve(element);
+      sizes.unobserve(element);
       entries.delete(element);
       entry.widget.free();
       element.replaceChildren();
+      for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
+      element.classList.remove('nndl', 'nndl-neuron', 'nndl-failed');
     },
   };
   entries.set(element, entry);
   onScreen.observe(element);
+  sizes.observe(element);
   return entry.handle;
 }
 
@@ -111,7 +153,7 @@ export const mounted = Promise.all(
   Array.from(document.querySelectorAll('[data-nndl]'), (el) =>
     mount(el).catch((err) => {
       console.error(err);
-      el.textContent = `This widget could not start: ${err && err.message ? err.message : err}`;
+      el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
     }),
   ),
 );

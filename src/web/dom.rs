@@ -27,14 +27,15 @@ pub fn element<T: JsCast>(tag: &str, class: &str, text: Option<&str>) -> Result<
         .map_err(|_| JsValue::from_str(&format!("nndl-widgets: <{tag}> is not the expected type")))
 }
 
-/// The element's `data-*` attributes, without the prefix, in document order.
+/// The element's `data-*` attributes, without the prefix, in document order; but `data-state`,
+/// which the widget writes itself.
 pub fn data_options(el: &Element) -> Vec<(String, String)> {
     el.get_attribute_names()
         .iter()
         .filter_map(|name| name.as_string())
         .filter_map(|name| {
             let key = name.strip_prefix("data-")?.to_string();
-            Some((key, el.get_attribute(&name).unwrap_or_default()))
+            (key != "state").then(|| (key, el.get_attribute(&name).unwrap_or_default()))
         })
         .collect()
 }
@@ -44,4 +45,17 @@ pub fn set_text(el: &HtmlElement, text: &str) {
     if el.text_content().as_deref() != Some(text) {
         el.set_text_content(Some(text));
     }
+}
+
+/// Whether the reader's system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .ok()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The language of the nearest element with a `lang` attribute (`<html lang>` at the latest).
+pub fn page_lang(el: &Element) -> Option<String> {
+    el.closest("[lang]").ok().flatten()?.get_attribute("lang")
 }

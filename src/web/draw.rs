@@ -2,7 +2,9 @@
 //! cost against epoch on real axes with a marker at the current epoch (bottom).
 
 use crate::cost::Cost;
+use crate::i18n::Lang;
 use crate::neuron::Snapshot;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -12,45 +14,84 @@ use plotters_canvas::CanvasBackend;
 pub const HEIGHT: f64 = 300.0;
 const NEURON_BAND: f64 = 112.0;
 
-const INK: RGBColor = RGBColor(34, 34, 34);
-const MUTED: RGBColor = RGBColor(110, 110, 110);
-const GRID: RGBColor = RGBColor(226, 226, 226);
+/// The canvas's colours, for the page's light or dark scheme. The costs' colours are from the
+/// Okabe–Ito palette, which colour-blind readers can tell apart.
+pub struct Palette {
+    background: RGBColor,
+    ink: RGBColor,
+    muted: RGBColor,
+    grid: RGBColor,
+    quadratic: RGBColor,
+    cross_entropy: RGBColor,
+}
 
-/// Colours from the Okabe–Ito palette, which colour-blind readers can tell apart.
-pub fn cost_colour(cost: Cost) -> RGBColor {
-    match cost {
-        Cost::Quadratic => RGBColor(0, 114, 178),
-        Cost::CrossEntropy => RGBColor(213, 94, 0),
+const LIGHT: Palette = Palette {
+    background: RGBColor(255, 255, 255),
+    ink: RGBColor(34, 34, 34),
+    muted: RGBColor(100, 100, 100),
+    grid: RGBColor(226, 226, 226),
+    quadratic: RGBColor(0, 114, 178),
+    cross_entropy: RGBColor(213, 94, 0),
+};
+
+const DARK: Palette = Palette {
+    background: RGBColor(30, 30, 30),
+    ink: RGBColor(235, 235, 235),
+    muted: RGBColor(170, 170, 170),
+    grid: RGBColor(64, 64, 64),
+    quadratic: RGBColor(86, 180, 233),
+    cross_entropy: RGBColor(230, 159, 0),
+};
+
+impl Palette {
+    pub fn cost(&self, cost: Cost) -> RGBColor {
+        match cost {
+            Cost::Quadratic => self.quadratic,
+            Cost::CrossEntropy => self.cross_entropy,
+        }
     }
 }
 
-/// Everything one frame draws.
-pub struct Frame<'a> {
-    pub snapshot: Snapshot,
+/// What the background layer shows: everything that stays put while a run goes on (the neuron's
+/// outline and labels, the axes, ticks and grid). It is drawn again only when this changes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scene {
+    /// The device pixel ratio the canvas is sized by.
+    pub ratio: f64,
+    pub dark: bool,
+    pub lang: Lang,
+    pub cost: Cost,
     pub x: f64,
     pub y: f64,
-    pub cost: Cost,
     pub epochs: u32,
-    /// The cost at epochs 0..=snapshot.epoch.
-    pub history: &'a [f64],
-    pub cost_max: f64,
+    /// The top of the cost axis.
+    pub y_max: f64,
+}
+
+impl Scene {
+    fn palette(&self) -> &'static Palette {
+        if self.dark {
+            &DARK
+        } else {
+            &LIGHT
+        }
+    }
+}
+
+/// The top of the cost axis for a run whose largest cost so far is `cost_max`: a little above it,
+/// so that the axis is redrawn rarely and the curve never touches the frame.
+pub fn y_max(cost_max: f64) -> f64 {
+    if cost_max > 0.0 && cost_max.is_finite() {
+        cost_max * 1.08
+    } else {
+        1.0
+    }
 }
 
 type Area = DrawingArea<CanvasBackend, Shift>;
 
 fn err(e: impl std::fmt::Display) -> String {
     format!("drawing failed: {e}")
-}
-
-/// Draws a frame onto the whole canvas; `ratio` is the device pixel ratio the canvas was sized by.
-pub fn draw(canvas: CanvasBackend, ratio: f64, frame: &Frame) -> Result<(), String> {
-    let root = canvas.into_drawing_area();
-    root.fill(&WHITE).map_err(err)?;
-    let band = (NEURON_BAND * ratio) as u32;
-    let (top, bottom) = root.split_vertically(band);
-    draw_neuron(&top, ratio, frame)?;
-    draw_cost(&bottom, ratio, frame)?;
-    root.present().map_err(err)
 }
 
 fn font(ratio: f64, size: f64, colour: RGBColor) -> TextStyle<'static> {
@@ -61,138 +102,222 @@ fn px(ratio: f64, v: f64) -> i32 {
     (v * ratio).round() as i32
 }
 
+fn line_width(ratio: f64, css: f64) -> u32 {
+    (css * ratio).round().max(1.0) as u32
+}
+
+/// The neuron's part of the canvas (top) and the cost chart's (bottom).
+fn split(root: &Area, ratio: f64) -> (Area, Area) {
+    root.split_vertically((NEURON_BAND * ratio) as u32)
+}
+
+/// Where the neuron's parts go, in device pixels, for a canvas `width` CSS pixels wide.
+struct NeuronPlaces {
+    cx: i32,
+    cy: i32,
+    r: i32,
+    gap: i32,
+    below: i32,
+    /// The right end of the input's label, the left end of the output's.
+    lx: i32,
+    rx: i32,
+    /// The centres of w's and b's bars, and the height of their labels and bars.
+    bars: [i32; 2],
+    label_y: i32,
+    bar_y: i32,
+}
+
+impl NeuronPlaces {
+    fn new(area: &Area, ratio: f64) -> NeuronPlaces {
+        let width = f64::from(area.dim_in_pixel().0) / ratio;
+        let cx = px(ratio, width * 0.5);
+        let r = px(ratio, 20.0);
+        // The arrows shrink on narrow widgets so that the labels beside them still fit.
+        let gap = px(ratio, (width * 0.12).clamp(30.0, 64.0));
+        NeuronPlaces {
+            cx,
+            cy: px(ratio, 36.0),
+            r,
+            gap,
+            below: px(ratio, 17.0),
+            lx: cx - r - gap - px(ratio, 6.0),
+            rx: cx + r + gap + px(ratio, 6.0),
+            bars: [px(ratio, width * 0.3), px(ratio, width * 0.7)],
+            label_y: px(ratio, 76.0),
+            bar_y: px(ratio, 96.0),
+        }
+    }
+}
+
+/// Draws the background layer onto a whole (offscreen) canvas.
+pub fn background(canvas: CanvasBackend, scene: &Scene) -> Result<(), String> {
+    let root = canvas.into_drawing_area();
+    let p = scene.palette();
+    root.fill(&p.background).map_err(err)?;
+    let (top, bottom) = split(&root, scene.ratio);
+    neuron_background(&top, scene)?;
+    let chart = chart(&bottom, scene)?;
+    let y_max = scene.y_max;
+    let ratio = scene.ratio;
+    let mut chart = chart;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(p.grid)
+        .axis_style(p.muted)
+        .label_style(font(ratio, 11.0, p.ink))
+        .axis_desc_style(font(ratio, 12.0, p.ink))
+        .x_desc(scene.lang.words().epoch_axis)
+        .y_desc(scene.lang.cost_axis(scene.cost))
+        .x_labels(6)
+        .y_labels(5)
+        .x_label_formatter(&|v| epoch_tick(*v))
+        .y_label_formatter(&|v| tick(*v, y_max))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)
+}
+
+/// Draws what changes every epoch over the background: the output, w and b with their bars, the
+/// cost curve and the marker at the current epoch.
+pub fn foreground(
+    canvas: CanvasBackend,
+    scene: &Scene,
+    s: &Snapshot,
+    history: &[(u32, f64)],
+) -> Result<(), String> {
+    let root = canvas.into_drawing_area();
+    let (top, bottom) = split(&root, scene.ratio);
+    neuron_foreground(&top, scene, s)?;
+    cost_foreground(&bottom, scene, s, history)?;
+    root.present().map_err(err)
+}
+
 /// A line from `from` to `to` with an arrowhead at `to`.
-fn arrow(area: &Area, ratio: f64, from: (i32, i32), to: (i32, i32)) -> Result<(), String> {
-    let style = ShapeStyle::from(&INK).stroke_width((1.5 * ratio).round().max(1.0) as u32);
+fn arrow(
+    area: &Area,
+    ratio: f64,
+    ink: RGBColor,
+    from: (i32, i32),
+    to: (i32, i32),
+) -> Result<(), String> {
+    let style = ShapeStyle::from(&ink).stroke_width(line_width(ratio, 1.5));
     area.draw(&PathElement::new(vec![from, to], style))
         .map_err(err)?;
     let head = px(ratio, 7.0);
     let half = px(ratio, 4.0);
     area.draw(&Polygon::new(
         vec![to, (to.0 - head, to.1 - half), (to.0 - head, to.1 + half)],
-        INK.filled(),
+        ink.filled(),
     ))
     .map_err(err)
 }
 
-/// A value's bar: a zero line with a bar to the right (positive) or left (negative) whose length
-/// shows |v| on a scale where 4 fills the half-width.
-fn bar(
-    area: &Area,
-    ratio: f64,
-    centre: (i32, i32),
-    v: f64,
-    colour: RGBColor,
-) -> Result<(), String> {
-    let half = px(ratio, 40.0);
-    let h = px(ratio, 4.0);
-    let len = ((v / 4.0).clamp(-1.0, 1.0) * f64::from(half)).round() as i32;
-    area.draw(&Rectangle::new(
-        [
-            (centre.0 - half, centre.1 - h),
-            (centre.0 + half, centre.1 + h),
-        ],
-        GRID.filled(),
-    ))
-    .map_err(err)?;
-    let (a, b) = if len >= 0 {
-        (centre.0, centre.0 + len)
-    } else {
-        (centre.0 + len, centre.0)
-    };
-    area.draw(&Rectangle::new(
-        [(a, centre.1 - h), (b, centre.1 + h)],
-        colour.filled(),
-    ))
-    .map_err(err)?;
-    area.draw(&PathElement::new(
-        vec![(centre.0, centre.1 - 2 * h), (centre.0, centre.1 + 2 * h)],
-        ShapeStyle::from(&INK).stroke_width(ratio.round().max(1.0) as u32),
-    ))
-    .map_err(err)
-}
-
-fn draw_neuron(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
-    let (w, _) = area.dim_in_pixel();
-    let width = f64::from(w) / ratio;
-    let s = &f.snapshot;
-    let cx = px(ratio, width * 0.5);
-    let cy = px(ratio, 36.0);
-    let r = px(ratio, 20.0);
-    // The arrows shrink on narrow widgets so that the labels beside them still fit.
-    let gap = px(ratio, (width * 0.12).clamp(30.0, 64.0));
-    let below = px(ratio, 17.0);
+fn neuron_background(area: &Area, scene: &Scene) -> Result<(), String> {
+    let ratio = scene.ratio;
+    let p = scene.palette();
+    let words = scene.lang.words();
+    let n = NeuronPlaces::new(area, ratio);
     let left = Pos::new(HPos::Right, VPos::Center);
     let right = Pos::new(HPos::Left, VPos::Center);
-    let (lx, rx) = (cx - r - gap - px(ratio, 6.0), cx + r + gap + px(ratio, 6.0));
 
     area.draw(&Text::new(
-        format!("x = {}", short(f.x)),
-        (lx, cy),
-        font(ratio, 15.0, INK).pos(left),
+        format!("x = {}", short(scene.x)),
+        (n.lx, n.cy),
+        font(ratio, 15.0, p.ink).pos(left),
     ))
     .map_err(err)?;
     area.draw(&Text::new(
-        "input",
-        (lx, cy + below),
-        font(ratio, 12.0, MUTED).pos(left),
+        words.input,
+        (n.lx, n.cy + n.below),
+        font(ratio, 12.0, p.muted).pos(left),
     ))
     .map_err(err)?;
     arrow(
         area,
         ratio,
-        (cx - r - gap, cy),
-        (cx - r - px(ratio, 2.0), cy),
+        p.ink,
+        (n.cx - n.r - n.gap, n.cy),
+        (n.cx - n.r - px(ratio, 2.0), n.cy),
     )?;
     area.draw(&Circle::new(
-        (cx, cy),
-        r,
-        cost_colour(f.cost).mix(0.12).filled(),
+        (n.cx, n.cy),
+        n.r,
+        p.cost(scene.cost).mix(0.12).filled(),
     ))
     .map_err(err)?;
     area.draw(&Circle::new(
-        (cx, cy),
-        r,
-        ShapeStyle::from(&INK).stroke_width((1.5 * ratio).round().max(1.0) as u32),
+        (n.cx, n.cy),
+        n.r,
+        ShapeStyle::from(&p.ink).stroke_width(line_width(ratio, 1.5)),
     ))
     .map_err(err)?;
     area.draw(&Text::new(
         "σ",
-        (cx, cy),
-        font(ratio, 16.0, INK).pos(Pos::new(HPos::Center, VPos::Center)),
+        (n.cx, n.cy),
+        font(ratio, 16.0, p.ink).pos(Pos::new(HPos::Center, VPos::Center)),
     ))
     .map_err(err)?;
     arrow(
         area,
         ratio,
-        (cx + r + px(ratio, 2.0), cy),
-        (cx + r + gap, cy),
+        p.ink,
+        (n.cx + n.r + px(ratio, 2.0), n.cy),
+        (n.cx + n.r + n.gap, n.cy),
     )?;
     area.draw(&Text::new(
-        format!("a = {:.3}", s.a),
-        (rx, cy),
-        font(ratio, 15.0, INK).pos(right),
-    ))
-    .map_err(err)?;
-    area.draw(&Text::new(
-        format!("target y = {}", short(f.y)),
-        (rx, cy + below),
-        font(ratio, 12.0, MUTED).pos(right),
+        format!("{} y = {}", words.target, short(scene.y)),
+        (n.rx, n.cy + n.below),
+        font(ratio, 12.0, p.muted).pos(right),
     ))
     .map_err(err)?;
 
-    // w and b, each a value over its bar.
-    let colour = cost_colour(f.cost);
-    let centred = Pos::new(HPos::Center, VPos::Center);
-    for (label, v, x) in [("w", s.w, 0.3), ("b", s.b, 0.7)] {
-        let x = px(ratio, width * x);
-        area.draw(&Text::new(
-            format!("{label} = {v:+.3}"),
-            (x, px(ratio, 76.0)),
-            font(ratio, 14.0, INK).pos(centred),
+    // The bars' tracks, on a scale where |v| = 4 fills a half.
+    let (half, h) = (px(ratio, 40.0), px(ratio, 4.0));
+    for x in n.bars {
+        area.draw(&Rectangle::new(
+            [(x - half, n.bar_y - h), (x + half, n.bar_y + h)],
+            p.grid.filled(),
         ))
         .map_err(err)?;
-        bar(area, ratio, (x, px(ratio, 96.0)), v, colour)?;
+    }
+    Ok(())
+}
+
+fn neuron_foreground(area: &Area, scene: &Scene, s: &Snapshot) -> Result<(), String> {
+    let ratio = scene.ratio;
+    let p = scene.palette();
+    let n = NeuronPlaces::new(area, ratio);
+    area.draw(&Text::new(
+        format!("a = {:.3}", s.a),
+        (n.rx, n.cy),
+        font(ratio, 15.0, p.ink).pos(Pos::new(HPos::Left, VPos::Center)),
+    ))
+    .map_err(err)?;
+
+    // w and b, each a value over its bar: the bar runs from the zero tick to the right for a
+    // positive value, to the left for a negative one.
+    let colour = p.cost(scene.cost);
+    let (half, h) = (px(ratio, 40.0), px(ratio, 4.0));
+    for ((label, v), x) in [("w", s.w), ("b", s.b)].into_iter().zip(n.bars) {
+        area.draw(&Text::new(
+            format!("{label} = {v:+.3}"),
+            (x, n.label_y),
+            font(ratio, 14.0, p.ink).pos(Pos::new(HPos::Center, VPos::Center)),
+        ))
+        .map_err(err)?;
+        let len = ((v / 4.0).clamp(-1.0, 1.0) * f64::from(half)).round() as i32;
+        let (a, b) = if len >= 0 { (x, x + len) } else { (x + len, x) };
+        area.draw(&Rectangle::new(
+            [(a, n.bar_y - h), (b, n.bar_y + h)],
+            colour.filled(),
+        ))
+        .map_err(err)?;
+        area.draw(&PathElement::new(
+            vec![(x, n.bar_y - 2 * h), (x, n.bar_y + 2 * h)],
+            ShapeStyle::from(&p.ink).stroke_width(line_width(ratio, 1.0)),
+        ))
+        .map_err(err)?;
     }
     Ok(())
 }
@@ -208,65 +333,56 @@ fn short(v: f64) -> String {
     }
 }
 
-/// At most this many points of the history are drawn per CSS pixel of plot width.
-const POINTS_PER_PIXEL: usize = 2;
+type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
-    let y_max = if f.cost_max > 0.0 {
-        f.cost_max * 1.08
-    } else {
-        1.0
-    };
-    let x_max = f64::from(f.epochs.max(1));
-    let mut chart = ChartBuilder::on(area)
+/// The cost chart's coordinates, the same for both layers.
+fn chart<'a>(area: &'a Area, scene: &Scene) -> Result<Chart<'a>, String> {
+    let ratio = scene.ratio;
+    ChartBuilder::on(area)
         .margin_left(px(ratio, 8.0) as u32)
         .margin_right(px(ratio, 18.0) as u32)
         .margin_top(px(ratio, 6.0) as u32)
         .margin_bottom(px(ratio, 6.0) as u32)
         .x_label_area_size(px(ratio, 34.0) as u32)
         .y_label_area_size(px(ratio, 58.0) as u32)
-        .build_cartesian_2d(0.0..x_max, 0.0..y_max)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .axis_style(MUTED)
-        .label_style(font(ratio, 11.0, INK))
-        .axis_desc_style(font(ratio, 12.0, INK))
-        .x_desc("epoch")
-        .y_desc(format!("cost ({})", f.cost))
-        .x_labels(6)
-        .y_labels(5)
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| tick(*v, y_max))
-        .draw()
-        .map_err(err)?;
+        .build_cartesian_2d(0.0..f64::from(scene.epochs.max(1)), 0.0..scene.y_max)
+        .map_err(err)
+}
 
-    let colour = cost_colour(f.cost);
-    let plot_width = (chart.plotting_area().dim_in_pixel().0 as f64 / ratio) as usize;
-    let stride = (f.history.len() / (plot_width * POINTS_PER_PIXEL).max(1)).max(1);
-    let last = f.history.len() - 1;
-    let points = f
-        .history
+/// At most this many points of the history are drawn per CSS pixel of plot width.
+const POINTS_PER_PIXEL: usize = 2;
+
+fn cost_foreground(
+    area: &Area,
+    scene: &Scene,
+    s: &Snapshot,
+    history: &[(u32, f64)],
+) -> Result<(), String> {
+    let ratio = scene.ratio;
+    let p = scene.palette();
+    let mut chart = chart(area, scene)?;
+    let colour = p.cost(scene.cost);
+    let plot_width = (f64::from(chart.plotting_area().dim_in_pixel().0) / ratio) as usize;
+    let stride = (history.len() / (plot_width * POINTS_PER_PIXEL).max(1)).max(1);
+    let (e, c) = (f64::from(s.epoch), s.cost);
+    // The curve runs through the kept points to the current state.
+    let points = history
         .iter()
-        .enumerate()
-        .filter(|(i, _)| i % stride == 0 || *i == last)
-        .map(|(i, c)| (i as f64, *c));
+        .step_by(stride)
+        .map(|&(epoch, cost)| (f64::from(epoch), cost))
+        .chain(std::iter::once((e, c)));
     chart
         .draw_series(LineSeries::new(
             points,
-            ShapeStyle::from(&colour).stroke_width((2.0 * ratio).round() as u32),
+            ShapeStyle::from(&colour).stroke_width(line_width(ratio, 2.0)),
         ))
         .map_err(err)?;
 
     // The marker: the current epoch on the x axis, and the current cost.
-    let e = f64::from(f.snapshot.epoch);
-    let c = f.history[last];
     chart
         .draw_series(std::iter::once(PathElement::new(
             vec![(e, 0.0), (e, c)],
-            ShapeStyle::from(&colour.mix(0.5)).stroke_width(ratio.round().max(1.0) as u32),
+            ShapeStyle::from(&colour.mix(0.5)).stroke_width(line_width(ratio, 1.0)),
         )))
         .map_err(err)?;
     chart
@@ -280,10 +396,25 @@ fn draw_cost(area: &Area, ratio: f64, f: &Frame) -> Result<(), String> {
         .draw_series(std::iter::once(TriangleMarker::new(
             (e, 0.0),
             px(ratio, 6.0) as u32,
-            INK.filled(),
+            p.ink.filled(),
         )))
         .map_err(err)?;
     Ok(())
+}
+
+/// An x tick label: whole epochs, in thousands ("250k") or millions ("2.5M") on long runs.
+fn epoch_tick(v: f64) -> String {
+    let short = |x: f64, unit: &str| {
+        let s = format!("{x:.1}");
+        format!("{}{unit}", s.trim_end_matches(".0"))
+    };
+    if v >= 1e6 {
+        short(v / 1e6, "M")
+    } else if v >= 1e4 {
+        short(v / 1e3, "k")
+    } else {
+        format!("{v:.0}")
+    }
 }
 
 /// A y tick label with as many decimals as the axis' scale needs.

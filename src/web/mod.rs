@@ -7,6 +7,7 @@ mod draw;
 mod neuron;
 
 use crate::config::{self, WidgetConfig};
+use crate::i18n::Lang;
 use crate::run::Action;
 use neuron::NeuronWidget;
 use wasm_bindgen::prelude::*;
@@ -28,34 +29,39 @@ pub struct Widget {
 #[wasm_bindgen]
 pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
     let options = dom::data_options(&root);
-    let parsed = config::parse(options.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    match parsed {
+    let page_lang = dom::page_lang(&root);
+    let parsed = config::parse(
+        options.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        page_lang.as_deref(),
+    );
+    match parsed.result {
         Ok(WidgetConfig::Neuron(c)) => Ok(Widget {
-            neuron: Some(NeuronWidget::mount(root, c)?),
+            neuron: Some(NeuronWidget::mount(root, c, parsed.lang)?),
         }),
         Err(errors) => {
-            show_errors(&root, &errors)?;
+            show_errors(&root, &errors, parsed.lang)?;
             Ok(Widget { neuron: None })
         }
     }
 }
 
-fn show_errors(root: &HtmlElement, errors: &[config::OptionError]) -> Result<(), JsValue> {
+fn show_errors(
+    root: &HtmlElement,
+    errors: &[config::OptionError],
+    lang: Lang,
+) -> Result<(), JsValue> {
     root.set_text_content(None);
     root.class_list().add_2("nndl", "nndl-failed")?;
     root.set_attribute("data-state", "failed")?;
     let alert: HtmlElement = dom::element("div", "nndl-alert", None)?;
     alert.set_attribute("role", "alert")?;
-    let title = if errors.len() == 1 {
-        "This widget's option is not valid:".to_string()
-    } else {
-        format!("{} of this widget's options are not valid:", errors.len())
-    };
+    root.set_attribute("lang", lang.tag())?;
+    let title = lang.invalid_options(errors.len());
     let title: HtmlElement = dom::element("strong", "", Some(&title))?;
     alert.append_child(&title)?;
     let list: HtmlElement = dom::element("ul", "", None)?;
     for e in errors {
-        let item: HtmlElement = dom::element("li", "", Some(&e.to_string()))?;
+        let item: HtmlElement = dom::element("li", "", Some(&e.message(lang)))?;
         list.append_child(&item)?;
     }
     alert.append_child(&list)?;
@@ -65,7 +71,7 @@ fn show_errors(root: &HtmlElement, errors: &[config::OptionError]) -> Result<(),
 
 #[wasm_bindgen]
 impl Widget {
-    /// Does an action (`run`, `pause`, `step`, `reset`, `use-gradient`, `use-configured`,
+    /// Does an action (`run`, `pause`, `toggle`, `step`, `reset`, `use-gradient`, `use-configured`,
     /// `use-suggested-eta`); returns whether the widget now wants animation frames.
     pub fn act(&mut self, action: &str) -> Result<bool, JsError> {
         let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
@@ -110,4 +116,10 @@ fn js_error(e: JsValue) -> JsError {
         &e.as_string()
             .unwrap_or_else(|| format!("nndl-widgets: {e:?}")),
     )
+}
+
+/// The benchmark's neuron work (see `bench::neuron_epochs`), for timing in the browser.
+#[wasm_bindgen]
+pub fn bench_neuron(epochs: u32) -> f64 {
+    crate::bench::neuron_epochs(epochs)
 }

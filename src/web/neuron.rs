@@ -2,27 +2,30 @@
 
 use super::canvas;
 use super::dom::{element, set_text};
-use super::draw::{self, Frame};
+use super::draw::{self, Scene};
 use crate::config::NeuronConfig;
+use crate::i18n::Lang;
 use crate::neuron::Rule;
 use crate::run::{Action, Mode, NeuronRun, SUGGESTED_GRADIENT_ETA};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
-use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
-
-/// The readouts, by their `data-readout` name, with their labels.
-const READOUTS: [(&str, &str); 5] = [
-    ("epoch", "Epoch"),
-    ("output", "Output a"),
-    ("cost", "Cost C"),
-    ("w", "w"),
-    ("b", "b"),
-];
+use web_sys::{CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
 pub struct NeuronWidget {
     root: HtmlElement,
+    lang: Lang,
     run: NeuronRun,
+    figure: HtmlElement,
     canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// The background layer, drawn offscreen when its [`Scene`] changes and copied onto the
+    /// canvas each frame.
+    background: HtmlCanvasElement,
+    /// What `background` shows now, if it is up to date.
+    drawn: Option<Scene>,
     css_width: f64,
+    ratio: f64,
+    dark: bool,
     readouts: Vec<HtmlElement>,
     pause: HtmlButtonElement,
     step: HtmlButtonElement,
@@ -31,6 +34,9 @@ pub struct NeuronWidget {
     use_gradient: HtmlButtonElement,
     use_eta: HtmlButtonElement,
     use_configured: HtmlButtonElement,
+    /// Announces the run's state politely to screen readers: on actions and at the end of a run,
+    /// never every frame.
+    status: HtmlElement,
     alert: HtmlElement,
 }
 
@@ -41,7 +47,7 @@ fn button(action: &str, label: &str) -> Result<HtmlButtonElement, JsValue> {
     Ok(b)
 }
 
-/// A whole number or a rounded one, for people; the full value goes in `data-value`.
+/// A number rounded for people; the full value goes in `data-value`.
 fn rounded(v: f64, decimals: usize, sign: bool) -> String {
     if v != 0.0 && v.abs() < 10f64.powi(-(decimals as i32)) {
         format!("{v:.2e}")
@@ -61,18 +67,55 @@ fn full(v: f64) -> String {
     }
 }
 
+fn state_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Ready => "ready",
+        Mode::Running => "running",
+        Mode::Paused => "paused",
+        Mode::Finished => "finished",
+        Mode::Diverged(_) => "diverged",
+    }
+}
+
 impl NeuronWidget {
-    pub fn mount(root: HtmlElement, config: NeuronConfig) -> Result<NeuronWidget, JsValue> {
+    pub fn mount(
+        root: HtmlElement,
+        config: NeuronConfig,
+        lang: Lang,
+    ) -> Result<NeuronWidget, JsValue> {
+        let words = lang.words();
         root.set_text_content(None);
         root.class_list().add_2("nndl", "nndl-neuron")?;
+        // The widget takes focus for its keys (Space, →, R); its buttons are reachable too.
+        root.set_attribute("tabindex", "0")?;
+        root.set_attribute("role", "group")?;
+        root.set_attribute("lang", lang.tag())?;
+        root.set_attribute(
+            "aria-label",
+            &format!(
+                "{} ({}). {}",
+                lang.cost_axis(config.setup.cost),
+                words.controls,
+                words.keys_hint
+            ),
+        )?;
 
+        // The canvas sits in a box without padding, whose width is the width to draw at.
+        let figure: HtmlElement = element("div", "nndl-figure", None)?;
         let canvas: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
         canvas.set_attribute("role", "img")?;
-        root.append_child(&canvas)?;
+        figure.append_child(&canvas)?;
+        root.append_child(&figure)?;
 
         let readout_row: HtmlElement = element("div", "nndl-readouts", None)?;
         let mut readouts = Vec::new();
-        for (name, label) in READOUTS {
+        for (name, label) in [
+            ("epoch", words.epoch),
+            ("output", words.output),
+            ("cost", words.cost),
+            ("w", words.weight),
+            ("b", words.bias),
+        ] {
             let item: HtmlElement = element("span", "nndl-readout", None)?;
             let label: HtmlElement = element("span", "nndl-label", Some(label))?;
             item.append_child(&label)?;
@@ -85,27 +128,32 @@ impl NeuronWidget {
         root.append_child(&readout_row)?;
 
         let controls: HtmlElement = element("div", "nndl-controls", None)?;
-        let run_button = button("run", "Run")?;
+        let run_button = button("run", words.run)?;
         run_button.class_list().add_1("nndl-primary")?;
-        let pause = button("pause", "Pause")?;
-        let step = button("step", "Step")?;
-        for b in [&run_button, &pause, &step, &button("reset", "Reset")?] {
+        let pause = button("pause", words.pause)?;
+        let step = button("step", words.step)?;
+        for b in [&run_button, &pause, &step, &button("reset", words.reset)?] {
             controls.append_child(b)?;
         }
+        let hint: HtmlElement = element("span", "nndl-keys", Some(words.keys_hint))?;
+        hint.set_attribute("aria-hidden", "true")?;
+        controls.append_child(&hint)?;
         root.append_child(&controls)?;
 
         let note: HtmlElement = element("p", "nndl-note", None)?;
         let note_text: HtmlElement = element("span", "nndl-note-text", None)?;
-        let use_gradient = button("use-gradient", "Use the true gradient")?;
-        let use_eta = button(
-            "use-suggested-eta",
-            &format!("Use η = {SUGGESTED_GRADIENT_ETA}"),
-        )?;
-        let use_configured = button("use-configured", "Back to as published")?;
+        let use_gradient = button("use-gradient", words.use_gradient)?;
+        let use_eta = button("use-suggested-eta", &lang.use_eta(SUGGESTED_GRADIENT_ETA))?;
+        let use_configured = button("use-configured", words.back_to_published)?;
         for child in [&note_text, &use_gradient, &use_eta, &use_configured] {
             note.append_child(child)?;
         }
         root.append_child(&note)?;
+
+        let status: HtmlElement = element("div", "nndl-status", None)?;
+        status.set_attribute("role", "status")?;
+        status.set_attribute("aria-live", "polite")?;
+        root.append_child(&status)?;
 
         let alert: HtmlElement = element("div", "nndl-alert", None)?;
         alert.set_attribute("role", "alert")?;
@@ -113,9 +161,19 @@ impl NeuronWidget {
 
         let mut widget = NeuronWidget {
             root,
+            lang,
             run: NeuronRun::new(config),
+            figure,
+            context: canvas
+                .get_context("2d")?
+                .ok_or_else(|| JsValue::from_str("nndl-widgets: the canvas has no 2D context"))?
+                .dyn_into()?,
             canvas,
+            background: element("canvas", "", None)?,
+            drawn: None,
             css_width: 0.0,
+            ratio: 1.0,
+            dark: false,
             readouts,
             pause,
             step,
@@ -124,9 +182,11 @@ impl NeuronWidget {
             use_gradient,
             use_eta,
             use_configured,
+            status,
             alert,
         };
         widget.resize()?;
+        widget.describe_canvas()?;
         Ok(widget)
     }
 
@@ -138,6 +198,7 @@ impl NeuronWidget {
     pub fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         self.run.act(action);
         self.render()?;
+        self.announce()?;
         Ok(self.run.is_running())
     }
 
@@ -147,35 +208,78 @@ impl NeuronWidget {
         if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
             self.render()?;
         }
+        if !self.run.is_running() {
+            self.announce()?;
+        }
         Ok(self.run.is_running())
     }
 
-    /// Fits the canvas to the widget's width and redraws.
+    /// Fits the canvas to the widget's width and redraws (also after the colour scheme changed).
     pub fn resize(&mut self) -> Result<(), JsValue> {
-        let width = f64::from(self.root.client_width());
+        let width = f64::from(self.figure.client_width());
         self.css_width = if width > 0.0 {
             width.clamp(200.0, 720.0)
         } else {
             520.0
         };
+        self.ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
+        self.background.set_width(self.canvas.width());
+        self.background.set_height(self.canvas.height());
+        self.dark = super::dom::prefers_dark();
+        self.drawn = None;
         self.render()
     }
 
+    /// Tells screen readers the run's state, and updates the canvas's text alternative: on
+    /// actions and when a run stops, not every frame.
+    fn announce(&self) -> Result<(), JsValue> {
+        let s = self.run.snapshot();
+        let state = state_name(self.run.mode());
+        set_text(
+            &self.status,
+            &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
+        );
+        self.describe_canvas()
+    }
+
+    fn describe_canvas(&self) -> Result<(), JsValue> {
+        let s = self.run.snapshot();
+        let config = self.run.config();
+        self.canvas.set_attribute(
+            "aria-label",
+            &self
+                .lang
+                .neuron_canvas_label(config.setup.cost, s.epoch, config.epochs, s.a, s.cost),
+        )
+    }
+
     fn render(&mut self) -> Result<(), JsValue> {
-        let ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
         let config = *self.run.config();
         let s = self.run.snapshot();
-        let frame = Frame {
-            snapshot: s,
+        let scene = Scene {
+            ratio: self.ratio,
+            dark: self.dark,
+            lang: self.lang,
+            cost: config.setup.cost,
             x: config.setup.x,
             y: config.setup.y,
-            cost: config.setup.cost,
             epochs: config.epochs,
-            history: self.run.history(),
-            cost_max: self.run.cost_max(),
+            y_max: draw::y_max(self.run.cost_max()),
         };
-        draw::draw(canvas::backend(&self.canvas)?, ratio, &frame)
-            .map_err(|e| JsValue::from_str(&e))?;
+        if self.drawn != Some(scene) {
+            draw::background(canvas::backend(&self.background)?, &scene)
+                .map_err(|e| JsValue::from_str(&e))?;
+            self.drawn = Some(scene);
+        }
+        self.context
+            .draw_image_with_html_canvas_element(&self.background, 0.0, 0.0)?;
+        draw::foreground(
+            canvas::backend(&self.canvas)?,
+            &scene,
+            &s,
+            self.run.history(),
+        )
+        .map_err(|e| JsValue::from_str(&e))?;
 
         let texts = [
             (
@@ -194,23 +298,17 @@ impl NeuronWidget {
         self.render_controls()
     }
 
-    /// The parts that change with the mode, not every epoch.
+    /// The parts that change with the mode or the configuration, not with each epoch.
     fn render_controls(&self) -> Result<(), JsValue> {
+        let words = self.lang.words();
         let mode = self.run.mode();
-        let state = match mode {
-            Mode::Ready => "ready",
-            Mode::Running => "running",
-            Mode::Paused => "paused",
-            Mode::Finished => "finished",
-            Mode::Diverged(_) => "diverged",
-        };
-        self.root.set_attribute("data-state", state)?;
+        self.root.set_attribute("data-state", state_name(mode))?;
         set_text(
             &self.pause,
             if mode == Mode::Paused {
-                "Resume"
+                words.resume
             } else {
-                "Pause"
+                words.pause
             },
         );
         self.pause
@@ -219,45 +317,24 @@ impl NeuronWidget {
             .set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
 
         let message = match mode {
-            Mode::Diverged(d) => format!("The run {d}."),
+            Mode::Diverged(d) => self.lang.diverged(d.epoch),
             _ => String::new(),
         };
         set_text(&self.alert, &message);
         self.alert.set_hidden(message.is_empty());
 
-        let config = self.run.config();
-        let s = self.run.snapshot();
-        self.canvas.set_attribute(
-            "aria-label",
-            &format!(
-                "A sigmoid neuron trained with the {} cost; epoch {} of {}, output {:.3}, cost {:.4}.",
-                config.setup.cost, s.epoch, config.epochs, s.a, s.cost
-            ),
-        )?;
-
+        let setup = self.run.config().setup;
         self.note.set_hidden(!self.run.shows_rule_note());
-        let published = config.setup.rule == Rule::Published;
+        let published = setup.rule == Rule::Published;
         set_text(
             &self.note_text,
-            &if published {
-                "As published: the book's own widget moves w and b by η·∂C/∂a, which is the \
-                 gradient (61)–(62) divided by σ′(z). "
-                    .to_string()
-            } else {
-                format!(
-                    "True gradient (61)–(62) with η = {}: {}",
-                    config.setup.eta,
-                    if config.setup.eta < SUGGESTED_GRADIENT_ETA {
-                        "at this learning rate the neuron learns slowly. "
-                    } else {
-                        "the neuron learns quickly, with no plateau. "
-                    }
-                )
-            },
+            &self
+                .lang
+                .rule_note(published, setup.eta, setup.eta >= SUGGESTED_GRADIENT_ETA),
         );
         self.use_gradient.set_hidden(!published);
         self.use_eta
-            .set_hidden(published || config.setup.eta == SUGGESTED_GRADIENT_ETA);
+            .set_hidden(published || setup.eta == SUGGESTED_GRADIENT_ETA);
         self.use_configured.set_hidden(published);
         Ok(())
     }

@@ -10,10 +10,11 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const out = join(root, 'tests', 'e2e', 'out');
 mkdirSync(out, { recursive: true });
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
-export function serve() {
+/** Starts scripts/serve.py on a free port, serving `folder` (the repository by default);
+ *  resolves to { url, stop }. */
+export function serve(folder = root) {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [join(root, 'scripts', 'serve.py'), '0'], {
+    const child = spawn('python3', [join(root, 'scripts', 'serve.py'), '0', folder], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.on('error', reject);
@@ -42,11 +43,18 @@ export async function launch() {
   });
 }
 
-/** A new page that records console errors, page errors and requests to other origins. */
+/** A new page that records console errors, page errors, requests to other origins and
+ *  Content-Security-Policy violations. */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems = [];
+  await page.exposeFunction('__nndlCspViolation', (what) => problems.push(`CSP violation: ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__nndlCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# A static folder, dist/, with everything the pages and the widgets need (wasm, JS, CSS, KaTeX and
+# its fonts), all by relative paths: servable by any static host from any sub-path.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh
+
+rm -rf dist
+mkdir -p dist/www dist/pkg
+cp index.html index.zh.html embed.html dist/
+cp www/*.js www/*.css dist/www/
+cp pkg/nndl_widgets.js pkg/nndl_widgets_bg.wasm dist/pkg/
+cp -r vendor dist/
+# The policy the pages are made to work under, for static hosts that read a _headers file.
+cat > dist/_headers <<'HEADERS'
+/*
+  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:
+HEADERS
+echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1) in dist/" >&2

@@ -1,0 +1,303 @@
+//! The widgets' words in English and Simplified Chinese. Every label, message and alert a widget
+//! shows comes from here. Chinese terms follow the section's translation (交叉熵, 代价函数), with
+//! 学习率, 权重 and 偏置 for the learning rate, weight and bias.
+
+use crate::cost::Cost;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// Reads a language tag ("en", "en-GB", "zh", "zh-CN", "zh-Hans", …), case-insensitively.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The tag this language is written with in `data-lang` and `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    pub fn cost_name(self, cost: Cost) -> &'static str {
+        match (self, cost) {
+            (Lang::En, Cost::Quadratic) => "quadratic",
+            (Lang::En, Cost::CrossEntropy) => "cross-entropy",
+            (Lang::Zh, Cost::Quadratic) => "二次",
+            (Lang::Zh, Cost::CrossEntropy) => "交叉熵",
+        }
+    }
+
+    /// The chart's y-axis title.
+    pub fn cost_axis(self, cost: Cost) -> String {
+        match self {
+            Lang::En => format!("cost ({})", self.cost_name(cost)),
+            Lang::Zh => format!("代价({})", self.cost_name(cost)),
+        }
+    }
+
+    pub fn diverged(self, epoch: u32) -> String {
+        match self {
+            Lang::En => format!(
+                "The run diverged: the update after epoch {epoch} is not a finite number (try a smaller η)."
+            ),
+            Lang::Zh => format!("训练发散了:第 {epoch} 轮之后的更新不是有限的数(请减小 η)。"),
+        }
+    }
+
+    /// What a neuron widget's canvas shows, for screen readers.
+    pub fn neuron_canvas_label(
+        self,
+        cost: Cost,
+        epoch: u32,
+        epochs: u32,
+        a: f64,
+        c: f64,
+    ) -> String {
+        let name = self.cost_name(cost);
+        match self {
+            Lang::En => format!(
+                "A sigmoid neuron trained with the {name} cost, and its cost against epoch: epoch \
+                 {epoch} of {epochs}, output {a:.3}, cost {c:.4}."
+            ),
+            Lang::Zh => format!(
+                "用{name}代价函数训练的 S 型神经元,以及代价随轮次的变化:第 {epoch} 轮(共 \
+                 {epochs} 轮),输出 {a:.3},代价 {c:.4}。"
+            ),
+        }
+    }
+
+    /// A short summary of a run's state, for the polite live region.
+    pub fn neuron_status(self, state: &str, epoch: u32, a: f64, c: f64) -> String {
+        let w = self.words();
+        let state = match state {
+            "ready" => w.state_ready,
+            "running" => w.state_running,
+            "paused" => w.state_paused,
+            "finished" => w.state_finished,
+            _ => w.state_diverged,
+        };
+        match self {
+            Lang::En => format!("{state}: epoch {epoch}, output {a:.3}, cost {c:.4}."),
+            Lang::Zh => format!("{state}:第 {epoch} 轮,输出 {a:.3},代价 {c:.4}。"),
+        }
+    }
+
+    pub fn invalid_options(self, count: usize) -> String {
+        match (self, count) {
+            (Lang::En, 1) => "This widget's option is not valid:".into(),
+            (Lang::En, n) => format!("{n} of this widget's options are not valid:"),
+            (Lang::Zh, 1) => "这个组件的选项无效:".into(),
+            (Lang::Zh, n) => format!("这个组件有 {n} 个选项无效:"),
+        }
+    }
+
+    /// The note under a cross-entropy widget about the book site's update rule.
+    pub fn rule_note(self, published: bool, eta: f64, learns_quickly: bool) -> String {
+        match (self, published) {
+            (Lang::En, true) => "As published: the book's own widget moves w and b by η·∂C/∂a, \
+                                 which is the gradient (61)–(62) divided by σ′(z). "
+                .into(),
+            (Lang::Zh, true) => "按原书网页的做法:书中的组件用 η·∂C/∂a 来更新 w 和 b,\
+                                 也就是梯度 (61)–(62) 除以 σ′(z)。"
+                .into(),
+            (Lang::En, false) => format!(
+                "True gradient (61)–(62) with η = {eta}: {}",
+                if learns_quickly {
+                    "the neuron learns quickly, with no plateau. "
+                } else {
+                    "at this learning rate the neuron learns slowly. "
+                }
+            ),
+            (Lang::Zh, false) => format!(
+                "真正的梯度 (61)–(62),η = {eta}:{}",
+                if learns_quickly {
+                    "神经元学得很快,没有停滞期。"
+                } else {
+                    "在这个学习率下,神经元学得很慢。"
+                }
+            ),
+        }
+    }
+
+    pub fn use_eta(self, eta: f64) -> String {
+        match self {
+            Lang::En => format!("Use η = {eta}"),
+            Lang::Zh => format!("改用 η = {eta}"),
+        }
+    }
+}
+
+/// The fixed words of the widgets in one language.
+pub struct Words {
+    pub run: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub step: &'static str,
+    pub reset: &'static str,
+    pub epoch: &'static str,
+    pub output: &'static str,
+    pub cost: &'static str,
+    pub weight: &'static str,
+    pub bias: &'static str,
+    pub input: &'static str,
+    pub target: &'static str,
+    pub epoch_axis: &'static str,
+    pub use_gradient: &'static str,
+    pub back_to_published: &'static str,
+    pub controls: &'static str,
+    pub state_ready: &'static str,
+    pub state_running: &'static str,
+    pub state_paused: &'static str,
+    pub state_finished: &'static str,
+    pub state_diverged: &'static str,
+    pub keys_hint: &'static str,
+    // Option errors: what is wrong, and what is accepted.
+    pub not_a_number: &'static str,
+    pub nan: &'static str,
+    pub infinite: &'static str,
+    pub too_large: &'static str,
+    pub out_of_range: &'static str,
+    pub not_positive: &'static str,
+    pub not_whole: &'static str,
+    pub unknown_kind: &'static str,
+    pub no_kind: &'static str,
+    pub unknown_value: &'static str,
+    pub unknown_option: &'static str,
+    pub accepted: &'static str,
+    pub one_of: &'static str,
+    pub the_options: &'static str,
+}
+
+const EN: Words = Words {
+    run: "Run",
+    pause: "Pause",
+    resume: "Resume",
+    step: "Step",
+    reset: "Reset",
+    epoch: "Epoch",
+    output: "Output a",
+    cost: "Cost C",
+    weight: "w",
+    bias: "b",
+    input: "input",
+    target: "target",
+    epoch_axis: "epoch",
+    use_gradient: "Use the true gradient",
+    back_to_published: "Back to as published",
+    controls: "Controls",
+    state_ready: "Ready",
+    state_running: "Running",
+    state_paused: "Paused",
+    state_finished: "Finished",
+    state_diverged: "Diverged",
+    keys_hint: "Keys: Space runs or pauses, → steps, R resets.",
+    not_a_number: "not a number",
+    nan: "NaN is not a number it can use",
+    infinite: "infinity is not a number it can use",
+    too_large: "too large",
+    out_of_range: "out of range",
+    not_positive: "must be greater than 0",
+    not_whole: "not a whole number",
+    unknown_kind: "unknown widget kind",
+    no_kind: "no widget kind given",
+    unknown_value: "unknown value",
+    unknown_option: "unknown option for this widget",
+    accepted: "Accepted",
+    one_of: "one of",
+    the_options: "the options",
+};
+
+const ZH: Words = Words {
+    run: "运行",
+    pause: "暂停",
+    resume: "继续",
+    step: "单步",
+    reset: "重置",
+    epoch: "轮次",
+    output: "输出 a",
+    cost: "代价 C",
+    weight: "权重 w",
+    bias: "偏置 b",
+    input: "输入",
+    target: "目标",
+    epoch_axis: "轮次",
+    use_gradient: "改用真正的梯度",
+    back_to_published: "恢复原书网页的做法",
+    controls: "控制",
+    state_ready: "就绪",
+    state_running: "运行中",
+    state_paused: "已暂停",
+    state_finished: "已完成",
+    state_diverged: "已发散",
+    keys_hint: "按键:空格 运行或暂停,→ 单步,R 重置。",
+    not_a_number: "不是数字",
+    nan: "NaN 不是可用的数",
+    infinite: "无穷大不是可用的数",
+    too_large: "太大",
+    out_of_range: "超出范围",
+    not_positive: "必须大于 0",
+    not_whole: "不是整数",
+    unknown_kind: "未知的组件类型",
+    no_kind: "没有给出组件类型",
+    unknown_value: "未知的取值",
+    unknown_option: "这个组件没有这个选项",
+    accepted: "可接受",
+    one_of: "以下之一",
+    the_options: "这些选项",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        for (tag, lang) in [
+            ("en", Lang::En),
+            ("en-GB", Lang::En),
+            ("EN", Lang::En),
+            ("zh", Lang::Zh),
+            ("zh-CN", Lang::Zh),
+            ("zh-Hans-CN", Lang::Zh),
+            ("zh_cn", Lang::Zh),
+        ] {
+            assert_eq!(Lang::from_tag(tag), Some(lang), "{tag}");
+        }
+        for tag in ["", "fr", "english", "-"] {
+            assert_eq!(Lang::from_tag(tag), None, "{tag}");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
+
+    #[test]
+    fn chinese_words_are_chinese() {
+        let zh = Lang::Zh.words();
+        assert_eq!((zh.run, zh.weight, zh.bias), ("运行", "权重 w", "偏置 b"));
+        assert!(Lang::Zh.cost_axis(Cost::CrossEntropy).contains("交叉熵"));
+        assert!(Lang::Zh.diverged(3).contains("第 3 轮"));
+    }
+}

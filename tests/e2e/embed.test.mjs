@@ -1,0 +1,238 @@
+// Course pages: several widgets at once, English and Chinese, keyboard only, accessibility (axe),
+// a strict CSP, no requests off the origin, narrow and wide screens at two pixel densities, and
+// the built dist/ folder served from a sub-path of somebody else's site.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch, openPage, out, readouts, root, serve } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+test('two widgets on one page run at once, one in English and one in Chinese', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/tests/e2e/fixtures/many.html`, {
+    viewport: { width: 800, height: 1600 },
+  });
+  for (const id of ['neuron-a', 'neuron-b']) await page.waitForSelector(`#${id}[data-state="ready"]`);
+  await page.click('#neuron-a [data-action="run"]');
+  await page.click('#neuron-b [data-action="run"]');
+  await page.waitForTimeout(300);
+  for (const id of ['neuron-a', 'neuron-b']) assert.equal(await page.getAttribute(`#${id}`, 'data-state'), 'running');
+  for (const id of ['neuron-a', 'neuron-b']) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 15000 });
+  assert.equal((await readouts(page, 'neuron-a')).output.text, '0.203');
+  assert.equal((await readouts(page, 'neuron-b')).output.text, '0.048');
+  assert.equal(await page.innerText('#neuron-a [data-action="run"]'), 'Run');
+  assert.equal(await page.innerText('#neuron-b [data-action="run"]'), '运行');
+  assert.deepEqual(problems, []);
+});
+
+for (const [file, lang, words] of [
+  ['index.html', 'en', ['Run', 'Epoch', 'Use the true gradient']],
+  ['index.zh.html', 'zh', ['运行', '轮次', '权重 w', '偏置 b', '改用真正的梯度']],
+]) {
+  test(`the chapter page in ${lang}: the widgets' words, KaTeX from this site, no CSP violation, no request elsewhere`, async () => {
+    const { page, problems } = await openPage(browser, `${server.url}/${file}`, { viewport: { width: 1000, height: 3400 } });
+    await page.waitForSelector('#saturation4[data-state="ready"]');
+    await page.waitForSelector('.katex');
+    const response = await page.request.get(`${server.url}/${file}`);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+    const text = await page.innerText('main');
+    for (const w of words) assert.ok(text.includes(w), `${file} lacks ${w}`);
+    // Equation numbers (54)-(62) typeset.
+    const tags = await page.$$eval('.katex .katex-tag', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(tags, ['(54)', '(55)', '(56)', '(57)', '(61)', '(62)']);
+    await page.click('#saturation2 [data-action="run"]');
+    await page.click('#saturation4 [data-action="run"]');
+    await page.waitForSelector('#saturation4[data-state="finished"]', { timeout: 15000 });
+    await page.screenshot({ path: join(out, `chapter-${lang}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('keyboard only: Tab to a widget, Space runs and pauses, → steps, R resets, buttons by Tab and Enter', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+  await page.waitForSelector('#saturation1[data-state="ready"]');
+  let focused = '';
+  for (let i = 0; i < 20 && focused !== 'saturation1'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement.id);
+  }
+  assert.equal(focused, 'saturation1', 'Tab reaches the first widget');
+  const outline = await page.$eval('#saturation1', (el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(outline, 'none', 'a visible focus ring');
+  const state = () => page.getAttribute('#saturation1', 'data-state');
+  const epoch = async () => (await readouts(page, 'saturation1')).epoch.value;
+
+  await page.keyboard.press(' ');
+  assert.equal(await state(), 'running');
+  await page.waitForTimeout(300);
+  await page.keyboard.press(' ');
+  assert.equal(await state(), 'paused');
+  const e = await epoch();
+  assert.ok(e > 0);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await epoch(), e + 1);
+  await page.keyboard.press('r');
+  assert.equal(await state(), 'ready');
+  assert.equal(await epoch(), 0);
+  // The status line tells screen readers what happened, politely.
+  assert.match(await page.innerText('#saturation1 [role="status"]'), /Ready: epoch 0/);
+
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'run');
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(ring, 'none');
+  await page.keyboard.press('Enter');
+  assert.equal(await state(), 'running');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // Space on the Pause button presses it, once
+  assert.equal(await state(), 'paused');
+  await page.screenshot({ path: join(out, 'keyboard.png'), clip: await page.locator('#saturation1').boundingBox() });
+  assert.deepEqual(problems, []);
+});
+
+for (const [file, scheme] of [
+  ['index.html', 'light'],
+  ['index.html', 'dark'],
+  ['index.zh.html', 'light'],
+  ['embed.html', 'light'],
+  ['tests/e2e/fixtures/options.html', 'light'],
+]) {
+  test(`axe finds no serious or critical violation on ${file} (${scheme})`, async () => {
+    // axe is injected as a script of its own, which the page's CSP would rightly refuse.
+    const { page, problems } = await openPage(browser, `${server.url}/${file}`, {
+      viewport: { width: 1000, height: 2000 },
+      colorScheme: scheme,
+      bypassCSP: true,
+    });
+    await page.waitForSelector('[data-nndl][data-state]');
+    await page.evaluate(() => import('/www/nndl-widgets.js').then((m) => m.mounted));
+    const run = page.locator('[data-nndl][data-state="ready"] [data-action="run"]').first();
+    if (await run.count()) await run.click();
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+  });
+}
+
+for (const width of [320, 1280]) {
+  for (const dpr of [1, 2]) {
+    test(`at ${width} px and devicePixelRatio ${dpr}: no sideways scrolling, sharp canvases, touch works`, async () => {
+      const { page, problems } = await openPage(browser, `${server.url}/index.html`, {
+        viewport: { width, height: 900 },
+        deviceScaleFactor: dpr,
+        hasTouch: true,
+        isMobile: width < 400,
+      });
+      await page.waitForSelector('#saturation1[data-state="ready"]');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
+      const canvas = await page.$eval('#saturation1 canvas', (c) => {
+        const r = c.getBoundingClientRect();
+        const box = c.parentElement.getBoundingClientRect();
+        return { w: c.width, h: c.height, cssW: r.width, cssH: r.height, boxW: box.width };
+      });
+      assert.ok(Math.abs(canvas.w - canvas.cssW * dpr) <= 1, JSON.stringify(canvas));
+      assert.ok(Math.abs(canvas.h - canvas.cssH * dpr) <= 1, JSON.stringify(canvas));
+      assert.ok(Math.abs(canvas.cssW - canvas.boxW) <= 1, `the canvas fills its box: ${JSON.stringify(canvas)}`);
+      await page.tap('#saturation1 [data-action="run"]');
+      assert.equal(await page.getAttribute('#saturation1', 'data-state'), 'running');
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: join(out, `width-${width}-dpr-${dpr}.png`) });
+      assert.deepEqual(problems, []);
+    });
+  }
+}
+
+test('with prefers-reduced-motion nothing moves until asked, and Run still works', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/index.html`, {
+    viewport: { width: 1000, height: 3400 },
+    reducedMotion: 'reduce',
+  });
+  await page.waitForSelector('#saturation4[data-state="ready"]');
+  await page.waitForTimeout(500);
+  for (const id of ['saturation1', 'saturation2', 'saturation3', 'saturation4']) {
+    assert.equal((await readouts(page, id)).epoch.value, 0);
+  }
+  await page.click('#saturation3 [data-action="run"]');
+  await page.waitForTimeout(500);
+  assert.ok((await readouts(page, 'saturation3')).epoch.value > 0);
+  assert.deepEqual(problems, []);
+});
+
+test('a widget removed from the page is freed; mounted again it starts afresh', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+  await page.waitForSelector('#saturation1[data-state="ready"]');
+  const result = await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.getElementById('saturation1');
+    const first = await mount(el);
+    first.step();
+    const parent = el.parentNode;
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50)); // the MutationObserver runs
+    const emptied = el.childElementCount === 0;
+    parent.prepend(el);
+    const second = await mount(el);
+    return { emptied, fresh: second !== first, epoch: el.querySelector('[data-readout="epoch"]').dataset.value };
+  });
+  assert.deepEqual(result, { emptied: true, fresh: true, epoch: '0' });
+  assert.deepEqual(problems, []);
+});
+
+test('dist/ works from a sub-path of another site: a Chinese course page with three widgets', async () => {
+  const site = mkdtempSync(join(tmpdir(), 'nndl-site-'));
+  try {
+    cpSync(join(root, 'dist'), join(site, 'course', 'nndl'), { recursive: true });
+    writeFileSync(
+      join(site, 'course', 'lesson.html'),
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三课</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="nndl/www/nndl-widgets.css">
+<script type="module" src="nndl/www/nndl-widgets.js"></script></head><body>
+<h1>第三课:交叉熵</h1>
+<div id="one" data-nndl="neuron" data-preset="saturation2" data-speed="600"></div>
+<div id="two" data-nndl="neuron" data-preset="saturation4" data-speed="600"></div>
+<div id="three" data-nndl="neuron" data-cost="cross-entropy" data-y="0.3" data-epochs="100" data-speed="600"></div>
+</body></html>`,
+    );
+    const site_server = await serve(site);
+    try {
+      const { page, problems } = await openPage(browser, `${site_server.url}/course/lesson.html`, {
+        viewport: { width: 900, height: 2400 },
+      });
+      for (const id of ['one', 'two', 'three']) await page.waitForSelector(`#${id}[data-state="ready"]`);
+      for (const id of ['one', 'two', 'three']) await page.click(`#${id} [data-action="run"]`);
+      for (const id of ['one', 'two', 'three']) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 15000 });
+      assert.equal(await page.innerText('#one [data-action="run"]'), '运行');
+      assert.equal((await readouts(page, 'two')).output.text, '0.048');
+      const chapter = await openPage(browser, `${site_server.url}/course/nndl/index.zh.html`, { viewport: { width: 900, height: 1200 } });
+      await chapter.page.waitForSelector('#saturation1[data-state="ready"]');
+      await chapter.page.waitForSelector('.katex');
+      await page.screenshot({ path: join(out, 'course-page-zh.png'), fullPage: true });
+      assert.deepEqual(problems, []);
+      assert.deepEqual(chapter.problems, []);
+    } finally {
+      site_server.stop();
+    }
+  } finally {
+    rmSync(site, { recursive: true, force: true });
+  }
+});
