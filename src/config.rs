@@ -7,6 +7,7 @@
 
 use crate::cost::Cost;
 use crate::i18n::Lang;
+use crate::network;
 use crate::neuron::{Rule, Setup};
 use std::fmt;
 
@@ -109,10 +110,11 @@ impl fmt::Display for OptionError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Neuron,
+    Mnist,
 }
 
 impl Kind {
-    const NAMES: [(&'static str, Kind); 1] = [("neuron", Kind::Neuron)];
+    const NAMES: [(&'static str, Kind); 2] = [("neuron", Kind::Neuron), ("mnist", Kind::Mnist)];
 }
 
 /// The four demos of the section, with the numbers of the book site's widgets.
@@ -190,6 +192,7 @@ impl Default for NeuronConfig {
 #[derive(Clone, Debug, PartialEq)]
 pub enum WidgetConfig {
     Neuron(NeuronConfig),
+    Mnist(MnistConfig),
 }
 
 /// What [`parse`] makes of a widget's options: the language it speaks, and its configuration or
@@ -240,6 +243,7 @@ where
     let mut result = match kind {
         Err(e) => Err(vec![e]),
         Ok(Kind::Neuron) => parse_neuron(&options).map(WidgetConfig::Neuron),
+        Ok(Kind::Mnist) => parse_mnist(&options).map(WidgetConfig::Mnist),
     };
     if let Some(e) = lang_error {
         match &mut result {
@@ -263,68 +267,175 @@ fn err(option: &str, value: &str, problem: Problem, accepted: Accepted) -> Optio
     }
 }
 
-fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionError>> {
-    let mut errors = Vec::new();
-    for (k, v) in options {
-        if !NEURON_OPTIONS.contains(k) {
-            errors.push(err(
-                k,
-                v,
-                Problem::UnknownOption,
-                Accepted::Options(NEURON_OPTIONS),
-            ));
-        }
+/// Reads one widget's options: records every unknown option and every bad value as it goes.
+struct Reader<'a> {
+    options: &'a [(&'a str, &'a str)],
+    errors: Vec<OptionError>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(options: &'a [(&'a str, &'a str)], known: &'static [&'static str]) -> Reader<'a> {
+        let errors = options
+            .iter()
+            .filter(|(k, _)| !known.contains(k))
+            .map(|(k, v)| err(k, v, Problem::UnknownOption, Accepted::Options(known)))
+            .collect();
+        Reader { options, errors }
     }
-    let get = |name: &str| {
-        options
+
+    fn get(&self, name: &str) -> Option<&'a str> {
+        self.options
             .iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.trim())
-    };
+    }
 
-    let mut c = NeuronConfig::default();
-    let mut choose = |name: &str, names: &[&'static str]| -> Option<usize> {
-        let v = get(name)?;
-        let i = names.iter().position(|n| *n == v);
-        if i.is_none() {
-            errors.push(err(name, v, Problem::UnknownValue, one_of(names)));
+    /// The one of `all` whose name is given, if an option names one.
+    fn choose<T: Copy>(
+        &mut self,
+        name: &str,
+        all: &[T],
+        name_of: fn(T) -> &'static str,
+    ) -> Option<T> {
+        let v = self.get(name)?;
+        let found = all.iter().copied().find(|t| name_of(*t) == v);
+        if found.is_none() {
+            let names: Vec<&'static str> = all.iter().map(|t| name_of(*t)).collect();
+            self.errors
+                .push(err(name, v, Problem::UnknownValue, Accepted::OneOf(names)));
         }
-        i
-    };
-    if let Some(i) = choose("preset", &Preset::ALL.map(Preset::name)) {
-        c = Preset::ALL[i].config();
+        found
     }
-    if let Some(i) = choose("cost", &Cost::ALL.map(Cost::name)) {
-        c.setup.cost = Cost::ALL[i];
-    }
-    if let Some(i) = choose("rule", &Rule::ALL.map(Rule::name)) {
-        c.setup.rule = Rule::ALL[i];
-    }
-    let mut number = |name: &str, target: &mut f64, range: Range| {
-        if let Some(v) = get(name) {
+
+    fn number(&mut self, name: &str, target: &mut f64, range: Range) {
+        if let Some(v) = self.get(name) {
             match parse_number(v, range) {
                 Ok(n) => *target = n,
-                Err(problem) => errors.push(err(name, v, problem, Accepted::Range(range))),
+                Err(problem) => self
+                    .errors
+                    .push(err(name, v, problem, Accepted::Range(range))),
             }
         }
-    };
-    let param = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
-    number("w", &mut c.setup.w, param);
-    number("b", &mut c.setup.b, param);
-    number("x", &mut c.setup.x, param);
-    number("y", &mut c.setup.y, Range::Closed(0.0, 1.0));
-    number("eta", &mut c.setup.eta, Range::Positive(MAX_ETA));
-    number("speed", &mut c.speed, Range::Positive(MAX_SPEED));
-    let mut epochs = f64::from(c.epochs);
-    number("epochs", &mut epochs, Range::Whole(1, MAX_EPOCHS));
-    // Range::Whole has checked that this is a whole number that fits.
-    c.epochs = epochs as u32;
-
-    if errors.is_empty() {
-        Ok(c)
-    } else {
-        Err(errors)
     }
+
+    fn whole(&mut self, name: &str, target: &mut u32, lo: u32, hi: u32) {
+        let mut v = f64::from(*target);
+        self.number(name, &mut v, Range::Whole(lo, hi));
+        // Range::Whole has checked that this is a whole number that fits.
+        *target = v as u32;
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<OptionError>> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionError>> {
+    let mut r = Reader::new(options, NEURON_OPTIONS);
+    let mut c = NeuronConfig::default();
+    if let Some(p) = r.choose("preset", &Preset::ALL, Preset::name) {
+        c = p.config();
+    }
+    if let Some(cost) = r.choose("cost", &Cost::ALL, Cost::name) {
+        c.setup.cost = cost;
+    }
+    if let Some(rule) = r.choose("rule", &Rule::ALL, Rule::name) {
+        c.setup.rule = rule;
+    }
+    let param = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
+    r.number("w", &mut c.setup.w, param);
+    r.number("b", &mut c.setup.b, param);
+    r.number("x", &mut c.setup.x, param);
+    r.number("y", &mut c.setup.y, Range::Closed(0.0, 1.0));
+    r.number("eta", &mut c.setup.eta, Range::Positive(MAX_ETA));
+    r.number("speed", &mut c.speed, Range::Positive(MAX_SPEED));
+    r.whole("epochs", &mut c.epochs, 1, MAX_EPOCHS);
+    r.finish(c)
+}
+
+/// Which MNIST digits the widget trains and tests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MnistData {
+    /// The first 5,000 training images and the first 1,000 test images: loads fast.
+    Small,
+    /// The book's split: 50,000 to train on, 10,000 to validate with, the 10,000 test images.
+    Full,
+}
+
+impl MnistData {
+    pub const ALL: [MnistData; 2] = [MnistData::Small, MnistData::Full];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MnistData::Small => "small",
+            MnistData::Full => "full",
+        }
+    }
+}
+
+/// An MNIST widget's configuration: network2.py's settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MnistConfig {
+    /// The hidden layer's size h of [784, h, 10].
+    pub hidden: u32,
+    /// Quadratic or cross-entropy, with sigmoid outputs.
+    pub cost: network::Cost,
+    pub eta: f64,
+    /// The L2 regularisation parameter λ.
+    pub lambda: f64,
+    pub batch: u32,
+    pub epochs: u32,
+    pub init: network::Init,
+    pub data: MnistData,
+    pub seed: u32,
+}
+
+impl Default for MnistConfig {
+    /// The book's figure: [784, 30, 10], cross-entropy, η = 0.5, mini-batches of 10, 30 epochs,
+    /// N(0, 1) weights; on the small set, which loads fast.
+    fn default() -> MnistConfig {
+        MnistConfig {
+            hidden: 30,
+            cost: network::Cost::CrossEntropy,
+            eta: 0.5,
+            lambda: 0.0,
+            batch: 10,
+            epochs: 30,
+            init: network::Init::Large,
+            data: MnistData::Small,
+            seed: 1,
+        }
+    }
+}
+
+const MNIST_OPTIONS: &[&str] = &[
+    "nndl", "lang", "hidden", "cost", "eta", "lambda", "batch", "epochs", "init", "data", "seed",
+];
+
+fn parse_mnist(options: &[(&str, &str)]) -> Result<MnistConfig, Vec<OptionError>> {
+    let mut r = Reader::new(options, MNIST_OPTIONS);
+    let mut c = MnistConfig::default();
+    let costs = [network::Cost::CrossEntropy, network::Cost::Quadratic];
+    if let Some(cost) = r.choose("cost", &costs, network::Cost::name) {
+        c.cost = cost;
+    }
+    if let Some(init) = r.choose("init", network::Init::ALL, network::Init::name) {
+        c.init = init;
+    }
+    if let Some(data) = r.choose("data", &MnistData::ALL, MnistData::name) {
+        c.data = data;
+    }
+    r.whole("hidden", &mut c.hidden, 1, 300);
+    r.number("eta", &mut c.eta, Range::Positive(100.0));
+    r.number("lambda", &mut c.lambda, Range::Closed(0.0, 1000.0));
+    r.whole("batch", &mut c.batch, 1, 1000);
+    r.whole("epochs", &mut c.epochs, 1, 1000);
+    r.whole("seed", &mut c.seed, 0, u32::MAX);
+    r.finish(c)
 }
 
 /// The values a numeric option accepts.

@@ -141,6 +141,68 @@ impl Lang {
         }
     }
 
+    /// One line for an MNIST run's settings, as a legend entry and a summary.
+    pub fn mnist_settings(self, c: &crate::config::MnistConfig, digits: &str) -> String {
+        let cost = match c.cost {
+            crate::network::Cost::Quadratic => self.cost_name(Cost::Quadratic),
+            _ => self.cost_name(Cost::CrossEntropy),
+        };
+        let init = match (self, c.init) {
+            (_, crate::network::Init::Large) => "N(0, 1)",
+            (_, crate::network::Init::Default) => "N(0, 1/n)",
+        };
+        match self {
+            Lang::En => format!(
+                "[784, {}, 10], {cost}, η = {}, λ = {}, mini-batch {}, {} epochs, weights {init}, {digits}",
+                c.hidden, c.eta, c.lambda, c.batch, c.epochs
+            ),
+            Lang::Zh => format!(
+                "[784, {}, 10],{cost},η = {},λ = {},小批量 {},{} 轮,权重 {init},{digits}",
+                c.hidden, c.eta, c.lambda, c.batch, c.epochs
+            ),
+        }
+    }
+
+    /// Which digits a run uses.
+    pub fn mnist_digits(self, training: usize, validation: usize, test: usize) -> String {
+        match (self, validation) {
+            (Lang::En, 0) => format!("{training} training and {test} test digits"),
+            (Lang::En, v) => format!("{training} training, {v} validation and {test} test digits"),
+            (Lang::Zh, 0) => format!("{training} 个训练数字、{test} 个测试数字"),
+            (Lang::Zh, v) => format!("{training} 个训练数字、{v} 个验证数字、{test} 个测试数字"),
+        }
+    }
+
+    pub fn mnist_status(self, epoch: u32, epochs: u32, accuracy: f64) -> String {
+        match self {
+            Lang::En => format!(
+                "Epoch {epoch} of {epochs}: test accuracy {:.2}%.",
+                accuracy * 100.0
+            ),
+            Lang::Zh => format!(
+                "第 {epoch} 轮(共 {epochs} 轮):测试准确率 {:.2}%。",
+                accuracy * 100.0
+            ),
+        }
+    }
+
+    /// The digit grid's text alternative.
+    pub fn digits_label(self, shown: usize, wrong: &[(u8, u8)]) -> String {
+        let list: Vec<String> = wrong.iter().map(|(l, g)| format!("{l}→{g}")).collect();
+        match self {
+            Lang::En => format!(
+                "The first {shown} test digits; {} guessed wrong (label→guess): {}.",
+                wrong.len(),
+                list.join(", ")
+            ),
+            Lang::Zh => format!(
+                "前 {shown} 个测试数字;猜错 {} 个(标签→猜测):{}。",
+                wrong.len(),
+                list.join("、")
+            ),
+        }
+    }
+
     pub fn use_eta(self, eta: f64) -> String {
         match self {
             Lang::En => format!("Use η = {eta}"),
@@ -173,6 +235,16 @@ pub struct Words {
     pub state_finished: &'static str,
     pub state_diverged: &'static str,
     pub keys_hint: &'static str,
+    // The MNIST widget.
+    pub cancel: &'static str,
+    pub accuracy: &'static str,
+    pub accuracy_axis: &'static str,
+    pub cost_axis_plain: &'static str,
+    pub own_files: &'static str,
+    pub mnist_credit: &'static str,
+    pub loading: &'static str,
+    pub cancelled: &'static str,
+    pub progress: &'static str,
     // Option errors: what is wrong, and what is accepted.
     pub not_a_number: &'static str,
     pub nan: &'static str,
@@ -213,6 +285,16 @@ const EN: Words = Words {
     state_finished: "Finished",
     state_diverged: "Diverged",
     keys_hint: "Keys: Space runs or pauses, → steps, R resets.",
+    cancel: "Cancel",
+    accuracy: "Test accuracy",
+    accuracy_axis: "test accuracy",
+    cost_axis_plain: "cost",
+    own_files: "Your own IDX files…",
+    mnist_credit:
+        "MNIST digits by Yann LeCun, Corinna Cortes and Christopher Burges (CC BY-SA 3.0).",
+    loading: "Loading the digits…",
+    cancelled: "Cancelled.",
+    progress: "Progress through the epoch",
     not_a_number: "not a number",
     nan: "NaN is not a number it can use",
     infinite: "infinity is not a number it can use",
@@ -252,6 +334,16 @@ const ZH: Words = Words {
     state_finished: "已完成",
     state_diverged: "已发散",
     keys_hint: "按键:空格 运行或暂停,→ 单步,R 重置。",
+    cancel: "取消",
+    accuracy: "测试准确率",
+    accuracy_axis: "测试准确率",
+    cost_axis_plain: "代价",
+    own_files: "使用自己的 IDX 文件…",
+    mnist_credit:
+        "MNIST 手写数字由 Yann LeCun、Corinna Cortes 和 Christopher Burges 提供(CC BY-SA 3.0)。",
+    loading: "正在加载手写数字…",
+    cancelled: "已取消。",
+    progress: "本轮进度",
     not_a_number: "不是数字",
     nan: "NaN 不是可用的数",
     infinite: "无穷大不是可用的数",

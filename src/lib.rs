@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod cost;
 pub mod data;
+pub mod digits;
 pub mod history;
 pub mod i18n;
 pub mod network;

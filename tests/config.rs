@@ -1,6 +1,8 @@
 //! Options → Config: presets, overrides, and every kind of bad value the issue lists.
 
-use nndl_widgets::config::{parse, NeuronConfig, Preset, Problem, WidgetConfig};
+use nndl_widgets::config::{
+    parse, MnistConfig, MnistData, NeuronConfig, Preset, Problem, WidgetConfig,
+};
 use nndl_widgets::cost::Cost;
 use nndl_widgets::i18n::Lang;
 use nndl_widgets::neuron::Rule;
@@ -9,7 +11,77 @@ fn neuron(options: &[(&str, &str)]) -> NeuronConfig {
     let all = [("nndl", "neuron")].iter().chain(options).copied();
     match parse(all, None).result {
         Ok(WidgetConfig::Neuron(c)) => c,
-        Err(e) => panic!("{options:?} rejected: {e:?}"),
+        other => panic!("{options:?} gave {other:?}"),
+    }
+}
+
+fn mnist(options: &[(&str, &str)]) -> Result<MnistConfig, Vec<String>> {
+    let all = [("nndl", "mnist")].iter().chain(options).copied();
+    match parse(all, None).result {
+        Ok(WidgetConfig::Mnist(c)) => Ok(c),
+        Ok(other) => panic!("{other:?}"),
+        Err(e) => Err(e.iter().map(|e| e.to_string()).collect()),
+    }
+}
+
+#[test]
+fn the_mnist_widget_defaults_to_the_books_figure_on_the_small_set() {
+    use nndl_widgets::network::{Cost, Init};
+    let c = mnist(&[]).unwrap();
+    assert_eq!(
+        (c.hidden, c.cost, c.eta, c.lambda),
+        (30, Cost::CrossEntropy, 0.5, 0.0)
+    );
+    assert_eq!(
+        (c.batch, c.epochs, c.init, c.data),
+        (10, 30, Init::Large, MnistData::Small)
+    );
+    let c = mnist(&[
+        ("hidden", "100"),
+        ("cost", "quadratic"),
+        ("eta", "3"),
+        ("lambda", "5"),
+        ("batch", "20"),
+        ("epochs", "60"),
+        ("init", "default"),
+        ("data", "full"),
+        ("seed", "7"),
+    ])
+    .unwrap();
+    assert_eq!(
+        (c.hidden, c.cost, c.eta, c.lambda),
+        (100, Cost::Quadratic, 3.0, 5.0)
+    );
+    assert_eq!(
+        (c.batch, c.epochs, c.init, c.data, c.seed),
+        (20, 60, Init::Default, MnistData::Full, 7)
+    );
+}
+
+#[test]
+fn bad_mnist_options_are_named() {
+    for (option, value, words) in [
+        ("hidden", "0", "from 1 to 300"),
+        ("hidden", "30.5", "not a whole number"),
+        ("cost", "log-likelihood", "\"cross-entropy\", \"quadratic\""),
+        ("eta", "-1", "greater than 0"),
+        ("lambda", "-5", "from 0 to 1000"),
+        ("batch", "0", "from 1 to 1000"),
+        ("init", "zeros", "\"large\", \"default\""),
+        ("data", "huge", "\"small\", \"full\""),
+        ("seed", "-1", "out of range"),
+        ("preset", "saturation1", "unknown option"),
+    ] {
+        let e = mnist(&[(option, value)]).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].contains(&format!("data-{option}=\"{value}\"")),
+            "{e:?}"
+        );
+        assert!(
+            e[0].contains(words),
+            "{option}={value}: {e:?} lacks {words}"
+        );
     }
 }
 
@@ -182,7 +254,7 @@ fn all_bad_options_are_reported_together() {
 fn an_unknown_or_missing_widget_kind_is_an_error() {
     let e = parse([("nndl", "perceptron")], None).result.unwrap_err();
     assert!(e[0].to_string().contains("unknown widget kind"));
-    assert!(e[0].to_string().contains("\"neuron\""));
+    assert!(e[0].to_string().contains("\"neuron\", \"mnist\""));
     let e = parse([("eta", "0.1")], None).result.unwrap_err();
     assert_eq!(e[0].problem, Problem::NoKind);
 }

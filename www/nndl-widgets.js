@@ -94,6 +94,19 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   for (const [el, e] of entries) contain(el, e, () => e.widget.resize());
 });
 
+// The worker of a widget that trains in one: what it reports goes to the widget.
+function startWorker(el, entry) {
+  const worker = new Worker(new URL('./mnist-worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = (ev) => contain(el, entry, () => entry.widget.receive(ev.data));
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    contain(el, entry, () => {
+      throw new Error(ev.message || 'the worker failed');
+    });
+  };
+  return worker;
+}
+
 const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
@@ -104,10 +117,38 @@ export async function mount(element) {
   const existing = entries.get(element);
   if (existing) return existing.handle;
   const entry = { widget: mountWidget(element), running: false, visible: true, last: null, width: null };
+  // A widget that trains in a Web Worker: the shell carries messages both ways.
+  let worker = null;
+  const post = () => {
+    for (const m of entry.widget.takeMessages()) {
+      worker ??= startWorker(element, entry);
+      worker.postMessage(m);
+    }
+  };
   const act = (action) => {
     entry.running = contain(element, entry, () => entry.widget.act(action));
     entry.last = null;
     if (entry.running) schedule();
+    if (entry.widget.worker) post();
+  };
+  // Files for the worker, from the widget's file picker or dropped on the widget.
+  const sendFiles = async (files) => {
+    if (!files.length || !entry.widget.worker) return;
+    const names = Array.from(files, (f) => f.name);
+    const bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
+    worker ??= startWorker(element, entry);
+    worker.postMessage({ type: 'files', names, files: bytes }, bytes.map((b) => b.buffer));
+  };
+  const onChange = (ev) => {
+    if (ev.target.matches('input[data-files]')) sendFiles(ev.target.files);
+  };
+  const onDragOver = (ev) => {
+    if (entry.widget.worker) ev.preventDefault();
+  };
+  const onDrop = (ev) => {
+    if (!entry.widget.worker) return;
+    ev.preventDefault();
+    sendFiles(ev.dataTransfer.files);
   };
   const onClick = (ev) => {
     const button = ev.target.closest('[data-action]');
@@ -123,6 +164,9 @@ export async function mount(element) {
   };
   element.addEventListener('click', onClick);
   element.addEventListener('keydown', onKey);
+  element.addEventListener('change', onChange);
+  element.addEventListener('dragover', onDragOver);
+  element.addEventListener('drop', onDrop);
   entry.handle = {
     element,
     run: () => act('run'),
@@ -133,6 +177,10 @@ export async function mount(element) {
       if (!entries.has(element)) return;
       element.removeEventListener('click', onClick);
       element.removeEventListener('keydown', onKey);
+      element.removeEventListener('change', onChange);
+      element.removeEventListener('dragover', onDragOver);
+      element.removeEventListener('drop', onDrop);
+      worker?.terminate();
       onScreen.unobserve(element);
       sizes.unobserve(element);
       entries.delete(element);

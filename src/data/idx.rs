@@ -4,7 +4,6 @@
 //! downloads are; that is recognised by gzip's own magic bytes, not by the file name.
 
 use super::DataError;
-use flate2::read::GzDecoder;
 use std::io::{self, Read};
 
 /// An IDX file of unsigned bytes.
@@ -25,14 +24,53 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&GZIP_MAGIC)
 }
 
+/// The bytes of a file as a reader: inflated if they are gzipped.
+///
+/// In the browser the page inflates gzipped files itself (DecompressionStream, in
+/// www/mnist-worker.js) so that the wasm module carries no decompressor; a gzipped file that
+/// reaches this point there is an error.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))]
+fn open<'a>(bytes: &'a [u8], what: &str) -> Result<Box<dyn Read + 'a>, DataError> {
+    if !is_gzip(bytes) {
+        return Ok(Box::new(bytes));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    return Ok(Box::new(flate2::read::GzDecoder::new(bytes)));
+    #[cfg(target_arch = "wasm32")]
+    Err(DataError::Gzip {
+        what: what.to_string(),
+        message: "gzipped data must be inflated before it reaches the wasm module".into(),
+    })
+}
+
 /// Reads an IDX file of unsigned bytes with `ndims` dimensions, gzipped or not. `what` names
 /// the file in error messages.
 pub fn read(bytes: &[u8], what: &str, ndims: u8) -> Result<Idx, DataError> {
-    if is_gzip(bytes) {
-        read_from(GzDecoder::new(bytes), what, ndims)
-    } else {
-        read_from(bytes, what, ndims)
+    read_from(open(bytes, what)?, what, ndims)
+}
+
+/// The dimensions of an IDX file of unsigned bytes (gzipped or not) with 1 (labels) or 3
+/// (images) dimensions, read from its header only: to tell a reader's files apart.
+pub fn dims(bytes: &[u8], what: &str) -> Result<Vec<usize>, DataError> {
+    let mut magic = [0u8; 4];
+    let got = fill(&mut open(bytes, what)?, &mut magic, what)?;
+    if got < magic.len() || magic[..3] != [0, 0, UNSIGNED_BYTE] || !matches!(magic[3], 1 | 3) {
+        return Err(DataError::WrongMagic {
+            what: what.to_string(),
+            expected: u32::from(UNSIGNED_BYTE) << 8 | 3,
+            found: u32::from_be_bytes(magic),
+        });
     }
+    let ndims = magic[3];
+    let mut header = vec![0u8; 4 + 4 * usize::from(ndims)];
+    let got = fill(&mut open(bytes, what)?, &mut header, what)?;
+    if got < header.len() {
+        return Err(truncated(what, header.len() as u64, got as u64));
+    }
+    Ok(header[4..]
+        .chunks_exact(4)
+        .map(|d| u32::from_be_bytes([d[0], d[1], d[2], d[3]]) as usize)
+        .collect())
 }
 
 fn read_from<R: Read>(mut r: R, what: &str, ndims: u8) -> Result<Idx, DataError> {

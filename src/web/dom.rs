@@ -59,3 +59,13 @@ pub fn prefers_dark() -> bool {
 pub fn page_lang(el: &Element) -> Option<String> {
     el.closest("[lang]").ok().flatten()?.get_attribute("lang")
 }
+
+/// `{ name: value, … }` as a JS object.
+pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in fields {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}

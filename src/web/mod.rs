@@ -4,11 +4,15 @@
 mod canvas;
 mod dom;
 mod draw;
+mod mnist;
+#[cfg(feature = "worker")]
+mod mnist_job;
 mod neuron;
 
 use crate::config::{self, WidgetConfig};
 use crate::i18n::Lang;
 use crate::run::Action;
+use mnist::MnistWidget;
 use neuron::NeuronWidget;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -21,7 +25,13 @@ fn start() {
 /// A mounted widget. A widget whose options were rejected shows why and does nothing else.
 #[wasm_bindgen]
 pub struct Widget {
-    neuron: Option<NeuronWidget>,
+    inner: Inner,
+}
+
+enum Inner {
+    Neuron(NeuronWidget),
+    Mnist(MnistWidget),
+    Failed,
 }
 
 /// Builds the widget that `root`'s `data-nndl` and other `data-*` attributes describe, inside
@@ -34,15 +44,17 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
         options.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         page_lang.as_deref(),
     );
-    match parsed.result {
-        Ok(WidgetConfig::Neuron(c)) => Ok(Widget {
-            neuron: Some(NeuronWidget::mount(root, c, parsed.lang)?),
-        }),
+    let inner = match parsed.result {
+        Ok(WidgetConfig::Neuron(c)) => Inner::Neuron(NeuronWidget::mount(root, c, parsed.lang)?),
+        Ok(WidgetConfig::Mnist(c)) => {
+            Inner::Mnist(MnistWidget::mount(root, c, options, parsed.lang)?)
+        }
         Err(errors) => {
             show_errors(&root, &errors, parsed.lang)?;
-            Ok(Widget { neuron: None })
+            Inner::Failed
         }
-    }
+    };
+    Ok(Widget { inner })
 }
 
 fn show_errors(
@@ -71,43 +83,76 @@ fn show_errors(
 
 #[wasm_bindgen]
 impl Widget {
-    /// Does an action (`run`, `pause`, `toggle`, `step`, `reset`, `use-gradient`, `use-configured`,
-    /// `use-suggested-eta`); returns whether the widget now wants animation frames.
+    /// Does an action (`run`, `pause`, `toggle`, `step`, `reset`, and for the neuron
+    /// `use-gradient`, `use-configured`, `use-suggested-eta`, for MNIST `cancel`); returns
+    /// whether the widget now wants animation frames.
     pub fn act(&mut self, action: &str) -> Result<bool, JsError> {
-        let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
-        match &mut self.neuron {
-            Some(n) => n.act(action).map_err(js_error),
-            None => Ok(false),
+        match &mut self.inner {
+            Inner::Neuron(n) => {
+                let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
+                n.act(action).map_err(js_error)
+            }
+            Inner::Mnist(m) => m.act(action).map(|()| false).map_err(|e| JsError::new(&e)),
+            Inner::Failed => Ok(false),
         }
     }
 
     /// Advances a running widget by `dt_ms` milliseconds of wall-clock time and draws it;
     /// returns whether it still wants frames.
     pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsError> {
-        match &mut self.neuron {
-            Some(n) => n.advance(dt_ms).map_err(js_error),
-            None => Ok(false),
+        match &mut self.inner {
+            Inner::Neuron(n) => n.advance(dt_ms).map_err(js_error),
+            _ => Ok(false),
         }
     }
 
-    /// Refits the canvas to the widget's width (after the page's layout changed).
+    /// Refits the canvases to the widget's width (after the page's layout or colour scheme
+    /// changed).
     pub fn resize(&mut self) -> Result<(), JsError> {
-        match &mut self.neuron {
-            Some(n) => n.resize().map_err(js_error),
-            None => Ok(()),
+        match &mut self.inner {
+            Inner::Neuron(n) => n.resize().map_err(js_error),
+            Inner::Mnist(m) => m.resize().map_err(js_error),
+            Inner::Failed => Ok(()),
+        }
+    }
+
+    /// Whether the widget trains in a Web Worker (www/mnist-worker.js), to and from which the
+    /// shell passes [`Widget::take_messages`] and [`Widget::receive`].
+    #[wasm_bindgen(getter)]
+    pub fn worker(&self) -> bool {
+        matches!(self.inner, Inner::Mnist(_))
+    }
+
+    /// The messages for the widget's worker since the last call.
+    #[wasm_bindgen(js_name = takeMessages)]
+    pub fn take_messages(&mut self) -> js_sys::Array {
+        match &mut self.inner {
+            Inner::Mnist(m) => m.take_messages(),
+            _ => js_sys::Array::new(),
+        }
+    }
+
+    /// A message from the widget's worker.
+    pub fn receive(&mut self, message: JsValue) -> Result<(), JsError> {
+        match &mut self.inner {
+            Inner::Mnist(m) => m.receive(&message).map_err(js_error),
+            _ => Ok(()),
         }
     }
 
     /// Whether the widget is running.
     #[wasm_bindgen(getter)]
     pub fn running(&self) -> bool {
-        self.neuron.as_ref().is_some_and(|n| n.is_running())
+        match &self.inner {
+            Inner::Neuron(n) => n.is_running(),
+            _ => false,
+        }
     }
 
     /// Whether the widget's options were rejected (it then shows only its alert).
     #[wasm_bindgen(getter)]
     pub fn failed(&self) -> bool {
-        self.neuron.is_none()
+        matches!(self.inner, Inner::Failed)
     }
 }
 

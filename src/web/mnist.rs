@@ -1,0 +1,643 @@
+//! The MNIST widget in the page: settings, Run / Pause / Cancel, a progress bar within the epoch,
+//! test accuracy and cost per epoch (one line per run, so that runs compare), and a grid of test
+//! digits with the network's guesses. The training itself runs in a Web Worker
+//! (www/mnist-worker.js with the `worker` build's `MnistJob`); this side only sends it commands
+//! ([`MnistWidget::take_messages`]) and shows what it reports ([`MnistWidget::receive`]).
+
+use super::canvas;
+use super::dom::{element, object, set_text};
+use crate::config::{MnistConfig, MnistData};
+use crate::i18n::Lang;
+use js_sys::{Array, Reflect, Uint8Array};
+use plotters::prelude::*;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{
+    CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+    HtmlProgressElement, ImageData,
+};
+
+/// How many test digits the grid shows.
+const GRID: usize = 100;
+const CHART_HEIGHT: f64 = 240.0;
+/// The runs' colours, from the Okabe–Ito palette (colour-blind safe), in turn.
+const COLOURS: [RGBColor; 6] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mode {
+    Ready,
+    Loading,
+    Running,
+    Paused,
+    Finished,
+    Cancelled,
+    Failed,
+}
+
+/// One run's curves.
+struct Curve {
+    label: String,
+    /// Test accuracy (0–1) and cost after each epoch.
+    accuracy: Vec<f64>,
+    cost: Vec<f64>,
+}
+
+pub struct MnistWidget {
+    root: HtmlElement,
+    lang: Lang,
+    config: MnistConfig,
+    /// The options as read from the element, for the worker's job to read the same way.
+    options: Vec<(String, String)>,
+    mode: Mode,
+    runs: Vec<Curve>,
+    /// Set when the reader has given their own files: the next runs train on them.
+    own_files: bool,
+    digits: Option<(Vec<u8>, Vec<u8>)>,
+    guesses: Vec<u8>,
+    outbox: Vec<JsValue>,
+    summary: HtmlElement,
+    figure: HtmlElement,
+    chart: HtmlCanvasElement,
+    legend: HtmlElement,
+    readouts: Vec<HtmlElement>,
+    progress: HtmlProgressElement,
+    pause: HtmlButtonElement,
+    cancel: HtmlButtonElement,
+    grid: HtmlCanvasElement,
+    status: HtmlElement,
+    alert: HtmlElement,
+    dark: bool,
+}
+
+fn button(action: &str, label: &str) -> Result<HtmlButtonElement, JsValue> {
+    let b: HtmlButtonElement = element("button", "nndl-button", Some(label))?;
+    b.set_type("button");
+    b.set_attribute("data-action", action)?;
+    Ok(b)
+}
+
+fn field(msg: &JsValue, name: &str) -> JsValue {
+    Reflect::get(msg, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn number(msg: &JsValue, name: &str) -> f64 {
+    field(msg, name).as_f64().unwrap_or(f64::NAN)
+}
+
+fn bytes(msg: &JsValue, name: &str) -> Vec<u8> {
+    field(msg, name)
+        .dyn_into::<Uint8Array>()
+        .map(|a| a.to_vec())
+        .unwrap_or_default()
+}
+
+impl MnistWidget {
+    pub fn mount(
+        root: HtmlElement,
+        config: MnistConfig,
+        options: Vec<(String, String)>,
+        lang: Lang,
+    ) -> Result<MnistWidget, JsValue> {
+        let words = lang.words();
+        root.set_text_content(None);
+        root.class_list().add_2("nndl", "nndl-mnist")?;
+        root.set_attribute("tabindex", "0")?;
+        root.set_attribute("role", "group")?;
+        root.set_attribute("lang", lang.tag())?;
+        root.set_attribute("aria-label", &format!("MNIST. {}", words.keys_hint))?;
+
+        let summary: HtmlElement = element("p", "nndl-summary", None)?;
+        root.append_child(&summary)?;
+
+        let figure: HtmlElement = element("div", "nndl-figure", None)?;
+        let chart: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
+        chart.set_attribute("role", "img")?;
+        figure.append_child(&chart)?;
+        root.append_child(&figure)?;
+        let legend: HtmlElement = element("ul", "nndl-legend", None)?;
+        root.append_child(&legend)?;
+
+        let readout_row: HtmlElement = element("div", "nndl-readouts", None)?;
+        let mut readouts = Vec::new();
+        for (name, label) in [
+            ("epoch", words.epoch),
+            ("accuracy", words.accuracy),
+            ("cost", words.cost),
+        ] {
+            let item: HtmlElement = element("span", "nndl-readout", None)?;
+            let label: HtmlElement = element("span", "nndl-label", Some(label))?;
+            item.append_child(&label)?;
+            let value: HtmlElement = element("span", "nndl-value", Some("–"))?;
+            value.set_attribute("data-readout", name)?;
+            item.append_child(&value)?;
+            readout_row.append_child(&item)?;
+            readouts.push(value);
+        }
+        let progress: HtmlProgressElement = element("progress", "nndl-progress", None)?;
+        progress.set_max(1.0);
+        progress.set_value(0.0);
+        progress.set_attribute("aria-label", words.progress)?;
+        readout_row.append_child(&progress)?;
+        root.append_child(&readout_row)?;
+
+        let controls: HtmlElement = element("div", "nndl-controls", None)?;
+        let run = button("run", words.run)?;
+        run.class_list().add_1("nndl-primary")?;
+        let pause = button("pause", words.pause)?;
+        let cancel = button("cancel", words.cancel)?;
+        for b in [&run, &pause, &cancel] {
+            controls.append_child(b)?;
+        }
+        // A file picker dressed as a button: the label is what people click and tab to.
+        let picker: HtmlElement =
+            element("label", "nndl-button nndl-files", Some(words.own_files))?;
+        let input: HtmlInputElement = element("input", "", None)?;
+        input.set_type("file");
+        input.set_multiple(true);
+        input.set_attribute("data-files", "")?;
+        picker.append_child(&input)?;
+        controls.append_child(&picker)?;
+        root.append_child(&controls)?;
+
+        let grid: HtmlCanvasElement = element("canvas", "nndl-digits", None)?;
+        grid.set_attribute("role", "img")?;
+        root.append_child(&grid)?;
+
+        let credit: HtmlElement = element("p", "nndl-credit", Some(words.mnist_credit))?;
+        root.append_child(&credit)?;
+        let status: HtmlElement = element("div", "nndl-status", None)?;
+        status.set_attribute("role", "status")?;
+        status.set_attribute("aria-live", "polite")?;
+        root.append_child(&status)?;
+        let alert: HtmlElement = element("div", "nndl-alert", None)?;
+        alert.set_attribute("role", "alert")?;
+        root.append_child(&alert)?;
+
+        let mut widget = MnistWidget {
+            root,
+            lang,
+            config,
+            options,
+            mode: Mode::Ready,
+            runs: Vec::new(),
+            own_files: false,
+            digits: None,
+            guesses: Vec::new(),
+            outbox: Vec::new(),
+            summary,
+            figure,
+            chart,
+            legend,
+            readouts,
+            progress,
+            pause,
+            cancel,
+            grid,
+            status,
+            alert,
+            dark: false,
+        };
+        widget.resize()?;
+        Ok(widget)
+    }
+
+    /// The messages for the worker since the last call.
+    pub fn take_messages(&mut self) -> Array {
+        self.outbox.drain(..).collect()
+    }
+
+    fn send(&mut self, fields: &[(&str, JsValue)]) {
+        self.outbox.push(object(fields));
+    }
+
+    fn data_name(&self) -> &'static str {
+        if self.own_files {
+            "files"
+        } else {
+            self.config.data.name()
+        }
+    }
+
+    /// A reader's action: run, pause (or resume), toggle (Space), cancel, reset (R).
+    pub fn act(&mut self, action: &str) -> Result<(), String> {
+        match (action, self.mode) {
+            ("run", _)
+            | ("toggle", Mode::Ready | Mode::Finished | Mode::Cancelled | Mode::Failed) => {
+                let options: Array = self
+                    .options
+                    .iter()
+                    .map(|(k, v)| -> JsValue {
+                        Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)).into()
+                    })
+                    .collect();
+                let data = self.data_name();
+                self.send(&[
+                    ("type", "start".into()),
+                    ("options", options.into()),
+                    ("data", data.into()),
+                ]);
+                self.runs.push(Curve {
+                    label: String::new(),
+                    accuracy: Vec::new(),
+                    cost: Vec::new(),
+                });
+                self.mode = Mode::Loading;
+                self.progress.set_value(0.0);
+                set_text(&self.status, self.lang.words().loading);
+            }
+            ("pause" | "toggle", Mode::Running) => {
+                self.send(&[("type", "pause".into())]);
+                self.mode = Mode::Paused;
+            }
+            ("pause" | "toggle", Mode::Paused) => {
+                self.send(&[("type", "resume".into())]);
+                self.mode = Mode::Running;
+            }
+            ("cancel" | "reset", _) => {
+                if matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused) {
+                    self.send(&[("type", "cancel".into())]);
+                    self.mode = Mode::Cancelled;
+                    set_text(&self.status, self.lang.words().cancelled);
+                }
+                if action == "reset" {
+                    self.runs.clear();
+                    self.guesses.clear();
+                    self.mode = Mode::Ready;
+                }
+            }
+            ("pause" | "toggle" | "step", _) => {}
+            _ => {
+                return Err(format!(
+                    "unknown action \"{action}\"; an MNIST widget's are run, pause, toggle, \
+                     cancel, reset"
+                ))
+            }
+        }
+        self.render().map_err(|e| format!("{e:?}"))
+    }
+
+    /// Shows what the worker reports.
+    pub fn receive(&mut self, msg: &JsValue) -> Result<(), JsValue> {
+        let kind = field(msg, "type").as_string().unwrap_or_default();
+        match kind.as_str() {
+            "loaded" => {
+                let sizes = field(msg, "sizes");
+                let digits = field(msg, "digits");
+                self.digits = Some((bytes(&digits, "pixels"), bytes(&digits, "labels")));
+                self.guesses.clear();
+                let described = self.lang.mnist_digits(
+                    number(&sizes, "training") as usize,
+                    number(&sizes, "validation") as usize,
+                    number(&sizes, "test") as usize,
+                );
+                let label = self.lang.mnist_settings(&self.config, &described);
+                set_text(&self.summary, &label);
+                if let Some(run) = self.runs.last_mut() {
+                    run.label = label;
+                }
+                if self.mode == Mode::Loading {
+                    self.mode = Mode::Running;
+                }
+            }
+            "progress" => {
+                let (done, size) = (number(msg, "done"), number(msg, "size"));
+                if size > 0.0 {
+                    self.progress.set_value(done / size);
+                }
+                return Ok(());
+            }
+            "epoch" => {
+                let (accuracy, cost) = (number(msg, "accuracy"), number(msg, "cost"));
+                if let Some(run) = self.runs.last_mut() {
+                    run.accuracy.push(accuracy);
+                    run.cost.push(cost);
+                }
+                self.guesses = bytes(msg, "guesses");
+                let epoch = number(msg, "epoch") as u32;
+                set_text(
+                    &self.status,
+                    &self.lang.mnist_status(epoch, self.config.epochs, accuracy),
+                );
+            }
+            "done" => self.mode = Mode::Finished,
+            "files" => {
+                self.own_files = true;
+                set_text(
+                    &self.summary,
+                    &field(msg, "summary").as_string().unwrap_or_default(),
+                );
+            }
+            "error" => {
+                self.mode = Mode::Failed;
+                let message = field(msg, "message").as_string().unwrap_or_default();
+                set_text(&self.alert, &message);
+                self.alert.set_hidden(false);
+                return self.render_controls();
+            }
+            _ => return Err(JsValue::from_str(&format!("unknown message \"{kind}\""))),
+        }
+        self.render()
+    }
+
+    pub fn resize(&mut self) -> Result<(), JsValue> {
+        self.dark = super::dom::prefers_dark();
+        self.render()
+    }
+
+    fn render(&mut self) -> Result<(), JsValue> {
+        if self.mode != Mode::Failed {
+            self.alert.set_hidden(true);
+        }
+        if self.runs.is_empty() {
+            let described = match self.config.data {
+                MnistData::Small => self.lang.mnist_digits(5000, 0, 1000),
+                MnistData::Full => self.lang.mnist_digits(50_000, 10_000, 10_000),
+            };
+            set_text(
+                &self.summary,
+                &self.lang.mnist_settings(&self.config, &described),
+            );
+        }
+        self.draw_charts()?;
+        self.draw_grid()?;
+        self.render_legend()?;
+        self.render_readouts()?;
+        self.render_controls()
+    }
+
+    fn render_readouts(&self) -> Result<(), JsValue> {
+        let last = self.runs.last();
+        let epochs = last.map_or(0, |r| r.accuracy.len());
+        let accuracy = last.and_then(|r| r.accuracy.last().copied());
+        let cost = last.and_then(|r| r.cost.last().copied());
+        let texts = [
+            (
+                format!("{epochs} / {}", self.config.epochs),
+                Some(epochs as f64),
+            ),
+            (
+                accuracy.map_or("–".into(), |a| format!("{:.2}%", a * 100.0)),
+                accuracy,
+            ),
+            (cost.map_or("–".into(), |c| format!("{c:.4}")), cost),
+        ];
+        for (el, (text, value)) in self.readouts.iter().zip(texts) {
+            set_text(el, &text);
+            match value {
+                Some(v) => el.set_attribute("data-value", &v.to_string())?,
+                None => el.remove_attribute("data-value")?,
+            }
+        }
+        Ok(())
+    }
+
+    fn render_controls(&self) -> Result<(), JsValue> {
+        let words = self.lang.words();
+        let state = match self.mode {
+            Mode::Ready => "ready",
+            Mode::Loading => "loading",
+            Mode::Running => "running",
+            Mode::Paused => "paused",
+            Mode::Finished => "finished",
+            Mode::Cancelled => "cancelled",
+            Mode::Failed => "failed",
+        };
+        self.root.set_attribute("data-state", state)?;
+        set_text(
+            &self.pause,
+            if self.mode == Mode::Paused {
+                words.resume
+            } else {
+                words.pause
+            },
+        );
+        self.pause
+            .set_disabled(!matches!(self.mode, Mode::Running | Mode::Paused));
+        self.cancel.set_disabled(!matches!(
+            self.mode,
+            Mode::Loading | Mode::Running | Mode::Paused
+        ));
+        Ok(())
+    }
+
+    fn render_legend(&self) -> Result<(), JsValue> {
+        if self.legend.child_element_count() as usize == self.runs.len()
+            && self.runs.last().is_none_or(|r| {
+                self.legend
+                    .last_element_child()
+                    .and_then(|e| e.text_content())
+                    == Some(r.label.clone())
+            })
+        {
+            return Ok(());
+        }
+        self.legend.set_text_content(None);
+        for (i, run) in self.runs.iter().enumerate() {
+            let item: HtmlElement = element("li", "", None)?;
+            let swatch: HtmlElement = element("span", "nndl-swatch", None)?;
+            let RGBColor(r, g, b) = COLOURS[i % COLOURS.len()];
+            swatch
+                .style()
+                .set_property("background", &format!("rgb({r}, {g}, {b})"))?;
+            swatch.set_attribute("aria-hidden", "true")?;
+            item.append_child(&swatch)?;
+            let text: HtmlElement = element("span", "", Some(&run.label))?;
+            item.append_child(&text)?;
+            self.legend.append_child(&item)?;
+        }
+        Ok(())
+    }
+
+    fn draw_charts(&self) -> Result<(), JsValue> {
+        let width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
+        let ratio = canvas::fit(&self.chart, width, CHART_HEIGHT)?;
+        let (ink, muted, grid, background) = if self.dark {
+            (
+                RGBColor(235, 235, 235),
+                RGBColor(170, 170, 170),
+                RGBColor(64, 64, 64),
+                RGBColor(30, 30, 30),
+            )
+        } else {
+            (
+                RGBColor(34, 34, 34),
+                RGBColor(100, 100, 100),
+                RGBColor(226, 226, 226),
+                WHITE,
+            )
+        };
+        let root = canvas::backend(&self.chart)?.into_drawing_area();
+        let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
+        root.fill(&background).map_err(fail)?;
+        let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
+        let epochs = f64::from(self.config.epochs);
+        let lowest = self
+            .runs
+            .iter()
+            .flat_map(|r| r.accuracy.iter().copied())
+            .fold(1.0f64, f64::min);
+        let floor = ((lowest - 0.02) * 20.0).floor() / 20.0;
+        let highest_cost = self
+            .runs
+            .iter()
+            .flat_map(|r| r.cost.iter().copied())
+            .fold(0.0f64, f64::max);
+        let words = self.lang.words();
+        let panels = [
+            (&left, words.accuracy_axis, floor.clamp(0.0, 0.9)..1.0, 0),
+            (
+                &right,
+                words.cost_axis_plain,
+                0.0..if highest_cost > 0.0 {
+                    highest_cost * 1.1
+                } else {
+                    1.0
+                },
+                1,
+            ),
+        ];
+        let px = |v: f64| (v * ratio).round() as u32;
+        for (area, title, range, which) in panels {
+            // The title is drawn as plain text: plotters' captions measure text through the
+            // page, which a strict CSP refuses.
+            area.draw(&Text::new(
+                title,
+                (px(56.0) as i32, px(4.0) as i32),
+                ("sans-serif", 13.0 * ratio).into_font().color(&ink),
+            ))
+            .map_err(fail)?;
+            let mut chart = ChartBuilder::on(area)
+                .margin(px(8.0))
+                .margin_top(px(24.0))
+                .x_label_area_size(px(30.0))
+                .y_label_area_size(px(48.0))
+                .build_cartesian_2d(0.0..epochs, range)
+                .map_err(fail)?;
+            chart
+                .configure_mesh()
+                .light_line_style(TRANSPARENT)
+                .bold_line_style(grid)
+                .axis_style(muted)
+                .label_style(("sans-serif", 11.0 * ratio).into_font().color(&ink))
+                .axis_desc_style(("sans-serif", 12.0 * ratio).into_font().color(&ink))
+                .x_desc(words.epoch_axis)
+                .x_labels(6)
+                .y_labels(5)
+                .x_label_formatter(&|v| format!("{v:.0}"))
+                .y_label_formatter(&|v| {
+                    if which == 0 {
+                        format!("{:.0}%", v * 100.0)
+                    } else {
+                        format!("{v:.2}")
+                    }
+                })
+                .draw()
+                .map_err(fail)?;
+            for (i, run) in self.runs.iter().enumerate() {
+                let colour = COLOURS[i % COLOURS.len()];
+                let values = if which == 0 { &run.accuracy } else { &run.cost };
+                let points = values.iter().enumerate().map(|(e, v)| ((e + 1) as f64, *v));
+                chart
+                    .draw_series(LineSeries::new(
+                        points.clone(),
+                        ShapeStyle::from(&colour).stroke_width(px(2.0).max(1)),
+                    ))
+                    .map_err(fail)?;
+                chart
+                    .draw_series(points.map(|p| Circle::new(p, px(2.5), colour.filled())))
+                    .map_err(fail)?;
+            }
+        }
+        root.present().map_err(fail)?;
+        let last = self.runs.last().and_then(|r| r.accuracy.last());
+        self.chart.set_attribute(
+            "aria-label",
+            &match last {
+                Some(a) => self.lang.mnist_status(
+                    self.runs.last().map_or(0, |r| r.accuracy.len()) as u32,
+                    self.config.epochs,
+                    *a,
+                ),
+                None => words.accuracy_axis.to_string(),
+            },
+        )?;
+        Ok(())
+    }
+
+    /// The first test digits in a 10×10 grid, each wrong guess framed in red with the guess in
+    /// its corner.
+    fn draw_grid(&self) -> Result<(), JsValue> {
+        let Some((pixels, labels)) = &self.digits else {
+            self.grid.set_hidden(true);
+            return Ok(());
+        };
+        self.grid.set_hidden(false);
+        let shown = labels.len().min(GRID);
+        let css = f64::from(self.figure.client_width()).clamp(200.0, 360.0);
+        let ratio = canvas::fit(&self.grid, css, css)?;
+        let side = self.grid.width() as usize;
+        let cell = side / 10;
+        let pad = (cell / 12).max(1);
+        let digit = cell - 2 * pad;
+        let (paper, ink): (u8, u8) = if self.dark { (30, 235) } else { (255, 20) };
+        let mut rgba = vec![paper; side * side * 4];
+        for a in rgba.chunks_exact_mut(4) {
+            a[3] = 255;
+        }
+        let mut wrong = Vec::new();
+        for i in 0..shown {
+            let (cx, cy) = ((i % 10) * cell, (i / 10) * cell);
+            let guess = self.guesses.get(i).copied();
+            let is_wrong = guess.is_some_and(|g| g != labels[i]);
+            if is_wrong {
+                wrong.push((labels[i], guess.unwrap_or_default()));
+            }
+            for y in 0..cell {
+                for x in 0..cell {
+                    let frame = x < pad || y < pad || x >= cell - pad || y >= cell - pad;
+                    let o = ((cy + y) * side + cx + x) * 4;
+                    if frame {
+                        if is_wrong {
+                            rgba[o..o + 3].copy_from_slice(&[213, 0, 0]);
+                        }
+                        continue;
+                    }
+                    let (px, py) = ((x - pad) * 28 / digit, (y - pad) * 28 / digit);
+                    let level = f64::from(pixels[i * 784 + py * 28 + px]) / 255.0;
+                    let v = (f64::from(paper) + (f64::from(ink) - f64::from(paper)) * level) as u8;
+                    rgba[o..o + 3].copy_from_slice(&[v, v, v]);
+                }
+            }
+        }
+        let image =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), side as u32, side as u32)?;
+        let context: CanvasRenderingContext2d = self
+            .grid
+            .get_context("2d")?
+            .ok_or_else(|| JsValue::from_str("nndl-widgets: the grid has no 2D context"))?
+            .dyn_into()?;
+        context.put_image_data(&image, 0.0, 0.0)?;
+        context.set_font(&format!("bold {}px sans-serif", (11.0 * ratio).round()));
+        context.set_fill_style_str("rgb(213, 0, 0)");
+        context.set_text_align("right");
+        context.set_text_baseline("top");
+        for i in 0..shown {
+            if let Some(g) = self.guesses.get(i).filter(|g| **g != labels[i]) {
+                let (cx, cy) = ((i % 10) * cell, (i / 10) * cell);
+                context.fill_text(
+                    &g.to_string(),
+                    (cx + cell - 2 * pad) as f64,
+                    (cy + 2 * pad) as f64,
+                )?;
+            }
+        }
+        self.grid
+            .set_attribute("aria-label", &self.lang.digits_label(shown, &wrong))
+    }
+}
