@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod network;
 pub mod neuron;
 pub mod run;
+pub mod saturation;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
