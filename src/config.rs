@@ -9,6 +9,7 @@ use crate::cost::Cost;
 use crate::i18n::Lang;
 use crate::network;
 use crate::neuron::{Rule, Setup};
+use crate::saturation::{self, SaturationConfig};
 use std::fmt;
 
 /// Largest |w|, |b| and |x| accepted: far beyond where σ saturates (|z| ≈ 40), small enough that
@@ -110,11 +111,16 @@ impl fmt::Display for OptionError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Neuron,
+    Network,
     Mnist,
 }
 
 impl Kind {
-    const NAMES: [(&'static str, Kind); 2] = [("neuron", Kind::Neuron), ("mnist", Kind::Mnist)];
+    const NAMES: [(&'static str, Kind); 3] = [
+        ("neuron", Kind::Neuron),
+        ("network", Kind::Network),
+        ("mnist", Kind::Mnist),
+    ];
 }
 
 /// The four demos of the section, with the numbers of the book site's widgets.
@@ -192,6 +198,7 @@ impl Default for NeuronConfig {
 #[derive(Clone, Debug, PartialEq)]
 pub enum WidgetConfig {
     Neuron(NeuronConfig),
+    Network(NetworkConfig),
     Mnist(MnistConfig),
 }
 
@@ -243,6 +250,7 @@ where
     let mut result = match kind {
         Err(e) => Err(vec![e]),
         Ok(Kind::Neuron) => parse_neuron(&options).map(WidgetConfig::Neuron),
+        Ok(Kind::Network) => parse_network(&options).map(WidgetConfig::Network),
         Ok(Kind::Mnist) => parse_mnist(&options).map(WidgetConfig::Mnist),
     };
     if let Some(e) = lang_error {
@@ -354,6 +362,37 @@ fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionErro
     r.number("eta", &mut c.setup.eta, Range::Positive(MAX_ETA));
     r.number("speed", &mut c.speed, Range::Positive(MAX_SPEED));
     r.whole("epochs", &mut c.epochs, 1, MAX_EPOCHS);
+    r.finish(c)
+}
+
+/// The multi-layer saturation widget's configuration.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NetworkConfig {
+    pub demo: SaturationConfig,
+    /// Epochs per second while running.
+    pub speed: f64,
+}
+
+impl Default for NetworkConfig {
+    fn default() -> NetworkConfig {
+        NetworkConfig {
+            demo: SaturationConfig::default(),
+            speed: 30.0,
+        }
+    }
+}
+
+const NETWORK_OPTIONS: &[&str] = &["nndl", "lang", "eta", "epochs", "seed", "speed"];
+
+fn parse_network(options: &[(&str, &str)]) -> Result<NetworkConfig, Vec<OptionError>> {
+    let mut r = Reader::new(options, NETWORK_OPTIONS);
+    let mut c = NetworkConfig::default();
+    r.number("eta", &mut c.demo.eta, Range::Positive(100.0));
+    r.whole("epochs", &mut c.demo.epochs, 1, saturation::MAX_EPOCHS);
+    let mut seed = c.demo.seed as u32;
+    r.whole("seed", &mut seed, 0, u32::MAX);
+    c.demo.seed = u64::from(seed);
+    r.number("speed", &mut c.speed, Range::Positive(10_000.0));
     r.finish(c)
 }
 

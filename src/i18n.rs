@@ -203,6 +203,38 @@ impl Lang {
         }
     }
 
+    /// A run of the multi-layer saturation demo, with the equations it illustrates.
+    pub fn pairing(self, p: crate::saturation::Pairing) -> String {
+        use crate::saturation::Pairing;
+        let name = match (self, p) {
+            (Lang::En, Pairing::SigmoidQuadratic) => "sigmoid outputs, quadratic cost",
+            (Lang::En, Pairing::SigmoidCrossEntropy) => "sigmoid outputs, cross-entropy",
+            (Lang::En, Pairing::LinearQuadratic) => "linear outputs, quadratic cost",
+            (Lang::Zh, Pairing::SigmoidQuadratic) => "S 型输出,二次代价",
+            (Lang::Zh, Pairing::SigmoidCrossEntropy) => "S 型输出,交叉熵",
+            (Lang::Zh, Pairing::LinearQuadratic) => "线性输出,二次代价",
+        };
+        format!("{name} ({})", p.equations())
+    }
+
+    pub fn network_status(self, state: &str, epoch: u32, costs: [f64; 3]) -> String {
+        let w = self.words();
+        let state = match state {
+            "ready" => w.state_ready,
+            "running" => w.state_running,
+            "paused" => w.state_paused,
+            "finished" => w.state_finished,
+            _ => w.state_diverged,
+        };
+        let [q, ce, lin] = costs.map(|c| format!("{:.0}%", c * 100.0));
+        match self {
+            Lang::En => format!(
+                "{state}: epoch {epoch}; the costs are at {q}, {ce} and {lin} of where they started."
+            ),
+            Lang::Zh => format!("{state}:第 {epoch} 轮;三个代价分别降到起点的 {q}、{ce}、{lin}。"),
+        }
+    }
+
     pub fn use_eta(self, eta: f64) -> String {
         match self {
             Lang::En => format!("Use η = {eta}"),
@@ -245,6 +277,9 @@ pub struct Words {
     pub loading: &'static str,
     pub cancelled: &'static str,
     pub progress: &'static str,
+    // The multi-layer saturation widget.
+    pub relative_cost: &'static str,
+    pub gradient_norm: &'static str,
     // Option errors: what is wrong, and what is accepted.
     pub not_a_number: &'static str,
     pub nan: &'static str,
@@ -295,6 +330,8 @@ const EN: Words = Words {
     loading: "Loading the digits…",
     cancelled: "Cancelled.",
     progress: "Progress through the epoch",
+    relative_cost: "cost C / C₀",
+    gradient_norm: "‖∂C/∂wᴸ‖, log scale",
     not_a_number: "not a number",
     nan: "NaN is not a number it can use",
     infinite: "infinity is not a number it can use",
@@ -344,6 +381,8 @@ const ZH: Words = Words {
     loading: "正在加载手写数字…",
     cancelled: "已取消。",
     progress: "本轮进度",
+    relative_cost: "代价 C / C₀",
+    gradient_norm: "‖∂C/∂wᴸ‖(对数坐标)",
     not_a_number: "不是数字",
     nan: "NaN 不是可用的数",
     infinite: "无穷大不是可用的数",

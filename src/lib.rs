@@ -17,6 +17,7 @@ pub mod network;
 pub mod neuron;
 pub mod run;
 pub mod saturation;
+pub mod saturation_run;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

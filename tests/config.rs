@@ -254,7 +254,9 @@ fn all_bad_options_are_reported_together() {
 fn an_unknown_or_missing_widget_kind_is_an_error() {
     let e = parse([("nndl", "perceptron")], None).result.unwrap_err();
     assert!(e[0].to_string().contains("unknown widget kind"));
-    assert!(e[0].to_string().contains("\"neuron\", \"mnist\""));
+    assert!(e[0]
+        .to_string()
+        .contains("\"neuron\", \"network\", \"mnist\""));
     let e = parse([("eta", "0.1")], None).result.unwrap_err();
     assert_eq!(e[0].problem, Problem::NoKind);
 }
@@ -327,5 +329,40 @@ fn option_errors_read_in_chinese_too() {
             "data-eta=\"abc\":不是数字。可接受:大于 0 且不超过 1000000 的数。",
             "data-epochs=\"2.5\":不是整数。可接受:1 到 10000000 之间的整数。",
         ]
+    );
+}
+
+#[test]
+fn the_network_widget_takes_eta_epochs_seed_and_speed() {
+    let p = parse(
+        [
+            ("nndl", "network"),
+            ("eta", "0.25"),
+            ("epochs", "500"),
+            ("seed", "3"),
+            ("speed", "60"),
+        ],
+        None,
+    );
+    let Ok(WidgetConfig::Network(c)) = p.result else {
+        panic!("{:?}", p.result)
+    };
+    assert_eq!(
+        (c.demo.eta, c.demo.epochs, c.demo.seed, c.speed),
+        (0.25, 500, 3, 60.0)
+    );
+    let e = parse([("nndl", "network"), ("eta", "0"), ("hidden", "8")], None)
+        .result
+        .unwrap_err();
+    assert_eq!(e.len(), 2);
+    assert!(
+        e[0].to_string()
+            .contains("data-hidden=\"8\": unknown option"),
+        "{e:?}"
+    );
+    assert!(
+        e[1].to_string()
+            .contains("data-eta=\"0\": must be greater than 0"),
+        "{e:?}"
     );
 }

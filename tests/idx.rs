@@ -1,5 +1,7 @@
 //! MNIST's IDX files: small files made here, plain and gzipped, each kind of damaged file, and
 //! the real files when scripts/mnist-data.sh has fetched them.
+// Writes gzipped files with flate2, which only native builds have (the browser inflates by itself).
+#![cfg(not(target_arch = "wasm32"))]
 
 use flate2::write::GzEncoder;
 use flate2::Compression;

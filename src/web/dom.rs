@@ -69,3 +69,11 @@ pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
     }
     o.into()
 }
+
+/// A button that carries its action's name (`data-action`) for the shell's click handler.
+pub fn button(action: &str, label: &str) -> Result<web_sys::HtmlButtonElement, JsValue> {
+    let b: web_sys::HtmlButtonElement = element("button", "nndl-button", Some(label))?;
+    b.set_type("button");
+    b.set_attribute("data-action", action)?;
+    Ok(b)
+}

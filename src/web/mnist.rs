@@ -5,7 +5,7 @@
 //! ([`MnistWidget::take_messages`]) and shows what it reports ([`MnistWidget::receive`]).
 
 use super::canvas;
-use super::dom::{element, object, set_text};
+use super::dom::{button, element, object, set_text};
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
 use js_sys::{Array, Reflect, Uint8Array};
@@ -73,13 +73,6 @@ pub struct MnistWidget {
     status: HtmlElement,
     alert: HtmlElement,
     dark: bool,
-}
-
-fn button(action: &str, label: &str) -> Result<HtmlButtonElement, JsValue> {
-    let b: HtmlButtonElement = element("button", "nndl-button", Some(label))?;
-    b.set_type("button");
-    b.set_attribute("data-action", action)?;
-    Ok(b)
 }
 
 fn field(msg: &JsValue, name: &str) -> JsValue {
@@ -285,6 +278,11 @@ impl MnistWidget {
     /// Shows what the worker reports.
     pub fn receive(&mut self, msg: &JsValue) -> Result<(), JsValue> {
         let kind = field(msg, "type").as_string().unwrap_or_default();
+        // What a cancelled run's worker was still sending as the cancel reached it.
+        let under_way = matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused);
+        if !under_way && matches!(kind.as_str(), "loaded" | "progress" | "epoch" | "done") {
+            return Ok(());
+        }
         match kind.as_str() {
             "loaded" => {
                 let sizes = field(msg, "sizes");
@@ -307,7 +305,10 @@ impl MnistWidget {
             }
             "progress" => {
                 let (done, size) = (number(msg, "done"), number(msg, "size"));
-                if size > 0.0 {
+                let finished = field(msg, "epochFinished").as_bool() == Some(true);
+                if finished {
+                    self.progress.set_value(1.0);
+                } else if size > 0.0 {
                     self.progress.set_value(done / size);
                 }
                 return Ok(());
@@ -627,8 +628,8 @@ impl MnistWidget {
         context.set_fill_style_str("rgb(213, 0, 0)");
         context.set_text_align("right");
         context.set_text_baseline("top");
-        for i in 0..shown {
-            if let Some(g) = self.guesses.get(i).filter(|g| **g != labels[i]) {
+        for (i, (g, label)) in self.guesses.iter().zip(labels).take(shown).enumerate() {
+            if g != label {
                 let (cx, cy) = ((i % 10) * cell, (i / 10) * cell);
                 context.fill_text(
                     &g.to_string(),

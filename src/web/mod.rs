@@ -7,12 +7,14 @@ mod draw;
 mod mnist;
 #[cfg(feature = "worker")]
 mod mnist_job;
+mod network;
 mod neuron;
 
 use crate::config::{self, WidgetConfig};
 use crate::i18n::Lang;
 use crate::run::Action;
 use mnist::MnistWidget;
+use network::NetworkWidget;
 use neuron::NeuronWidget;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -29,8 +31,9 @@ pub struct Widget {
 }
 
 enum Inner {
-    Neuron(NeuronWidget),
-    Mnist(MnistWidget),
+    Neuron(Box<NeuronWidget>),
+    Network(Box<NetworkWidget>),
+    Mnist(Box<MnistWidget>),
     Failed,
 }
 
@@ -45,9 +48,14 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
         page_lang.as_deref(),
     );
     let inner = match parsed.result {
-        Ok(WidgetConfig::Neuron(c)) => Inner::Neuron(NeuronWidget::mount(root, c, parsed.lang)?),
+        Ok(WidgetConfig::Neuron(c)) => {
+            Inner::Neuron(Box::new(NeuronWidget::mount(root, c, parsed.lang)?))
+        }
+        Ok(WidgetConfig::Network(c)) => {
+            Inner::Network(Box::new(NetworkWidget::mount(root, c, parsed.lang)?))
+        }
         Ok(WidgetConfig::Mnist(c)) => {
-            Inner::Mnist(MnistWidget::mount(root, c, options, parsed.lang)?)
+            Inner::Mnist(Box::new(MnistWidget::mount(root, c, options, parsed.lang)?))
         }
         Err(errors) => {
             show_errors(&root, &errors, parsed.lang)?;
@@ -92,6 +100,10 @@ impl Widget {
                 let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
                 n.act(action).map_err(js_error)
             }
+            Inner::Network(n) => {
+                let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
+                n.act(action).map_err(js_error)
+            }
             Inner::Mnist(m) => m.act(action).map(|()| false).map_err(|e| JsError::new(&e)),
             Inner::Failed => Ok(false),
         }
@@ -102,6 +114,7 @@ impl Widget {
     pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsError> {
         match &mut self.inner {
             Inner::Neuron(n) => n.advance(dt_ms).map_err(js_error),
+            Inner::Network(n) => n.advance(dt_ms).map_err(js_error),
             _ => Ok(false),
         }
     }
@@ -111,6 +124,7 @@ impl Widget {
     pub fn resize(&mut self) -> Result<(), JsError> {
         match &mut self.inner {
             Inner::Neuron(n) => n.resize().map_err(js_error),
+            Inner::Network(n) => n.resize().map_err(js_error),
             Inner::Mnist(m) => m.resize().map_err(js_error),
             Inner::Failed => Ok(()),
         }
@@ -145,6 +159,7 @@ impl Widget {
     pub fn running(&self) -> bool {
         match &self.inner {
             Inner::Neuron(n) => n.is_running(),
+            Inner::Network(n) => n.is_running(),
             _ => false,
         }
     }

@@ -1,7 +1,7 @@
 //! The neuron widget in the page: its elements, and showing a [`NeuronRun`] in them.
 
 use super::canvas;
-use super::dom::{element, set_text};
+use super::dom::{button, element, set_text};
 use super::draw::{self, Scene};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
@@ -38,13 +38,6 @@ pub struct NeuronWidget {
     /// never every frame.
     status: HtmlElement,
     alert: HtmlElement,
-}
-
-fn button(action: &str, label: &str) -> Result<HtmlButtonElement, JsValue> {
-    let b: HtmlButtonElement = element("button", "nndl-button", Some(label))?;
-    b.set_type("button");
-    b.set_attribute("data-action", action)?;
-    Ok(b)
 }
 
 /// A number rounded for people; the full value goes in `data-value`.

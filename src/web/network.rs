@@ -1,0 +1,369 @@
+//! The multi-layer saturation widget in the page: three runs of one small network from the same
+//! saturated start, their costs (as a share of where each started) and their output layers'
+//! gradient norms per epoch, with Run, Pause/Resume, Step and Reset.
+
+use super::canvas;
+use super::dom::{button, element, set_text};
+use crate::config::NetworkConfig;
+use crate::i18n::Lang;
+use crate::network::SetupError;
+use crate::run::Action;
+use crate::saturation::Pairing;
+use crate::saturation_run::{Mode, SaturationRun};
+use plotters::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
+
+const HEIGHT: f64 = 260.0;
+/// The three runs' colours (Okabe–Ito), in [`Pairing::ALL`]'s order.
+const COLOURS: [RGBColor; 3] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+];
+
+pub struct NetworkWidget {
+    root: HtmlElement,
+    lang: Lang,
+    run: SaturationRun,
+    figure: HtmlElement,
+    canvas: HtmlCanvasElement,
+    epoch: HtmlElement,
+    /// Each run's cost and gradient-norm readouts, in [`Pairing::ALL`]'s order.
+    readouts: Vec<(HtmlElement, HtmlElement)>,
+    pause: HtmlButtonElement,
+    step: HtmlButtonElement,
+    status: HtmlElement,
+    alert: HtmlElement,
+    dark: bool,
+}
+
+fn setup_error(e: SetupError) -> JsValue {
+    JsValue::from_str(&e.to_string())
+}
+
+impl NetworkWidget {
+    pub fn mount(
+        root: HtmlElement,
+        config: NetworkConfig,
+        lang: Lang,
+    ) -> Result<NetworkWidget, JsValue> {
+        let run = SaturationRun::new(&config).map_err(setup_error)?;
+        let words = lang.words();
+        root.set_text_content(None);
+        root.class_list().add_2("nndl", "nndl-network")?;
+        root.set_attribute("tabindex", "0")?;
+        root.set_attribute("role", "group")?;
+        root.set_attribute("lang", lang.tag())?;
+        root.set_attribute("aria-label", &format!("[2, 8, 1]. {}", words.keys_hint))?;
+
+        let figure: HtmlElement = element("div", "nndl-figure", None)?;
+        let canvas: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
+        canvas.set_attribute("role", "img")?;
+        figure.append_child(&canvas)?;
+        root.append_child(&figure)?;
+
+        let row: HtmlElement = element("div", "nndl-readouts", None)?;
+        let item: HtmlElement = element("span", "nndl-readout", None)?;
+        let label: HtmlElement = element("span", "nndl-label", Some(words.epoch))?;
+        let epoch: HtmlElement = element("span", "nndl-value", None)?;
+        epoch.set_attribute("data-readout", "epoch")?;
+        item.append_child(&label)?;
+        item.append_child(&epoch)?;
+        row.append_child(&item)?;
+        root.append_child(&row)?;
+
+        // One line per run: its colour, its name and equations, its cost and gradient norm.
+        let legend: HtmlElement = element("ul", "nndl-legend", None)?;
+        let mut readouts = Vec::new();
+        for (p, colour) in Pairing::ALL.into_iter().zip(COLOURS) {
+            let li: HtmlElement = element("li", "", None)?;
+            let swatch: HtmlElement = element("span", "nndl-swatch", None)?;
+            let RGBColor(r, g, b) = colour;
+            swatch
+                .style()
+                .set_property("background", &format!("rgb({r}, {g}, {b})"))?;
+            swatch.set_attribute("aria-hidden", "true")?;
+            li.append_child(&swatch)?;
+            let name: HtmlElement = element("span", "", Some(&lang.pairing(p)))?;
+            li.append_child(&name)?;
+            let mut values = Vec::new();
+            for (what, label) in [("cost", "C/C₀"), ("gradient", "‖∂C/∂wᴸ‖")] {
+                let l: HtmlElement = element("span", "nndl-label nndl-gap", Some(label))?;
+                let v: HtmlElement = element("span", "nndl-value", None)?;
+                v.set_attribute("data-readout", &format!("{}.{what}", p.name()))?;
+                li.append_child(&l)?;
+                li.append_child(&v)?;
+                values.push(v);
+            }
+            legend.append_child(&li)?;
+            readouts.push((values.remove(0), values.remove(0)));
+        }
+        root.append_child(&legend)?;
+
+        let controls: HtmlElement = element("div", "nndl-controls", None)?;
+        let run_button = button("run", words.run)?;
+        run_button.class_list().add_1("nndl-primary")?;
+        let pause = button("pause", words.pause)?;
+        let step = button("step", words.step)?;
+        for b in [&run_button, &pause, &step, &button("reset", words.reset)?] {
+            controls.append_child(b)?;
+        }
+        root.append_child(&controls)?;
+        let status: HtmlElement = element("div", "nndl-status", None)?;
+        status.set_attribute("role", "status")?;
+        status.set_attribute("aria-live", "polite")?;
+        root.append_child(&status)?;
+        let alert: HtmlElement = element("div", "nndl-alert", None)?;
+        alert.set_attribute("role", "alert")?;
+        root.append_child(&alert)?;
+
+        let mut widget = NetworkWidget {
+            root,
+            lang,
+            run,
+            figure,
+            canvas,
+            epoch,
+            readouts,
+            pause,
+            step,
+            status,
+            alert,
+            dark: false,
+        };
+        widget.resize()?;
+        Ok(widget)
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.run.is_running()
+    }
+
+    pub fn act(&mut self, action: Action) -> Result<bool, JsValue> {
+        self.run.act(action);
+        self.render()?;
+        self.announce();
+        Ok(self.run.is_running())
+    }
+
+    pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
+        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
+            self.render()?;
+        }
+        if !self.run.is_running() {
+            self.announce();
+        }
+        Ok(self.run.is_running())
+    }
+
+    pub fn resize(&mut self) -> Result<(), JsValue> {
+        self.dark = super::dom::prefers_dark();
+        self.render()
+    }
+
+    fn state(&self) -> &'static str {
+        match self.run.mode() {
+            Mode::Ready => "ready",
+            Mode::Running => "running",
+            Mode::Paused => "paused",
+            Mode::Finished => "finished",
+            Mode::Diverged(_) => "diverged",
+        }
+    }
+
+    fn relative_costs(&self) -> [f64; 3] {
+        Pairing::ALL.map(|p| {
+            let r = self.run.demo().run(p);
+            r.cost() / r.start_cost()
+        })
+    }
+
+    fn announce(&self) {
+        let demo = self.run.demo();
+        let text = self
+            .lang
+            .network_status(self.state(), demo.epoch(), self.relative_costs());
+        set_text(&self.status, &text);
+    }
+
+    fn render(&mut self) -> Result<(), JsValue> {
+        self.draw()?;
+        let demo = self.run.demo();
+        set_text(
+            &self.epoch,
+            &format!("{} / {}", demo.epoch(), demo.config().epochs),
+        );
+        self.epoch
+            .set_attribute("data-value", &demo.epoch().to_string())?;
+        for ((cost, gradient), (p, relative)) in self
+            .readouts
+            .iter()
+            .zip(Pairing::ALL.into_iter().zip(self.relative_costs()))
+        {
+            let g = demo.run(p).gradient_norm();
+            set_text(cost, &format!("{relative:.3}"));
+            cost.set_attribute("data-value", &relative.to_string())?;
+            set_text(gradient, &format!("{g:.2e}"));
+            gradient.set_attribute("data-value", &g.to_string())?;
+        }
+        let mode = self.run.mode();
+        self.root.set_attribute("data-state", self.state())?;
+        let words = self.lang.words();
+        set_text(
+            &self.pause,
+            if mode == Mode::Paused {
+                words.resume
+            } else {
+                words.pause
+            },
+        );
+        self.pause
+            .set_disabled(!matches!(mode, Mode::Running | Mode::Paused));
+        self.step
+            .set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
+        let message = match mode {
+            Mode::Diverged(d) => d.to_string(),
+            _ => String::new(),
+        };
+        set_text(&self.alert, &message);
+        self.alert.set_hidden(message.is_empty());
+        Ok(())
+    }
+
+    fn draw(&self) -> Result<(), JsValue> {
+        let width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
+        let ratio = canvas::fit(&self.canvas, width, HEIGHT)?;
+        let (ink, muted, grid, background) = if self.dark {
+            (
+                RGBColor(235, 235, 235),
+                RGBColor(170, 170, 170),
+                RGBColor(64, 64, 64),
+                RGBColor(30, 30, 30),
+            )
+        } else {
+            (
+                RGBColor(34, 34, 34),
+                RGBColor(100, 100, 100),
+                RGBColor(226, 226, 226),
+                WHITE,
+            )
+        };
+        let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
+        let px = |v: f64| (v * ratio).round() as u32;
+        let root = canvas::backend(&self.canvas)?.into_drawing_area();
+        root.fill(&background).map_err(fail)?;
+        let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
+        let demo = self.run.demo();
+        let epochs = f64::from(demo.config().epochs);
+        let words = self.lang.words();
+        let title = |area: &DrawingArea<_, _>, text: &str| {
+            // Plain text: plotters' captions measure text through the page, which a strict CSP
+            // refuses.
+            area.draw(&Text::new(
+                text.to_string(),
+                (px(56.0) as i32, px(4.0) as i32),
+                ("sans-serif", 13.0 * ratio).into_font().color(&ink),
+            ))
+        };
+        let frame = |b: &mut ChartBuilder<'_, '_, _>| {
+            b.margin(px(8.0))
+                .margin_top(px(24.0))
+                .x_label_area_size(px(30.0))
+                .y_label_area_size(px(48.0));
+        };
+
+        // Left: each run's cost as a share of its starting cost.
+        title(&left, words.relative_cost).map_err(fail)?;
+        let top = demo
+            .runs()
+            .iter()
+            .flat_map(|r| {
+                r.cost_history()
+                    .iter()
+                    .map(move |(_, c)| c / r.start_cost())
+            })
+            .fold(1.0f64, f64::max);
+        let mut builder = ChartBuilder::on(&left);
+        frame(&mut builder);
+        let mut chart = builder
+            .build_cartesian_2d(0.0..epochs, 0.0..top * 1.05)
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(grid)
+            .axis_style(muted)
+            .label_style(("sans-serif", 11.0 * ratio).into_font().color(&ink))
+            .axis_desc_style(("sans-serif", 12.0 * ratio).into_font().color(&ink))
+            .x_desc(words.epoch_axis)
+            .x_labels(6)
+            .y_labels(5)
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_label_formatter(&|v| format!("{v:.1}"))
+            .draw()
+            .map_err(fail)?;
+        for (r, colour) in demo.runs().iter().zip(COLOURS) {
+            let c0 = r.start_cost();
+            chart
+                .draw_series(LineSeries::new(
+                    r.cost_history()
+                        .iter()
+                        .map(|&(e, c)| (f64::from(e), c / c0)),
+                    ShapeStyle::from(&colour).stroke_width(px(2.0).max(1)),
+                ))
+                .map_err(fail)?;
+        }
+
+        // Right: the output layer's gradient norm, on a log scale: the plateau is a collapse.
+        title(&right, words.gradient_norm).map_err(fail)?;
+        let norms = || {
+            demo.runs()
+                .iter()
+                .flat_map(|r| r.gradient_norm_history().iter().map(|(_, g)| *g))
+                .filter(|g| *g > 0.0 && g.is_finite())
+        };
+        let lo = norms().fold(f64::INFINITY, f64::min);
+        let hi = norms().fold(0.0f64, f64::max);
+        let (lo, hi) = if lo.is_finite() && hi > 0.0 {
+            (lo / 2.0, hi * 2.0)
+        } else {
+            (1e-4, 10.0)
+        };
+        let mut builder = ChartBuilder::on(&right);
+        frame(&mut builder);
+        let mut chart = builder
+            .build_cartesian_2d(0.0..epochs, (lo..hi).log_scale())
+            .map_err(fail)?;
+        chart
+            .configure_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(grid)
+            .axis_style(muted)
+            .label_style(("sans-serif", 11.0 * ratio).into_font().color(&ink))
+            .axis_desc_style(("sans-serif", 12.0 * ratio).into_font().color(&ink))
+            .x_desc(words.epoch_axis)
+            .x_labels(6)
+            .y_labels(6)
+            .x_label_formatter(&|v| format!("{v:.0}"))
+            .y_label_formatter(&|v| format!("{v:.0e}"))
+            .draw()
+            .map_err(fail)?;
+        for (r, colour) in demo.runs().iter().zip(COLOURS) {
+            chart
+                .draw_series(LineSeries::new(
+                    r.gradient_norm_history()
+                        .iter()
+                        .filter(|(_, g)| *g > 0.0)
+                        .map(|&(e, g)| (f64::from(e), g)),
+                    ShapeStyle::from(&colour).stroke_width(px(2.0).max(1)),
+                ))
+                .map_err(fail)?;
+        }
+        root.present().map_err(fail)?;
+        let label = self
+            .lang
+            .network_status(self.state(), demo.epoch(), self.relative_costs());
+        self.canvas.set_attribute("aria-label", &label)
+    }
+}
