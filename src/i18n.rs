@@ -235,6 +235,13 @@ impl Lang {
         }
     }
 
+    pub fn best_epoch(self, percent: &str, epoch: usize) -> String {
+        match self {
+            Lang::En => format!("{percent} (epoch {epoch})"),
+            Lang::Zh => format!("{percent}(第 {epoch} 轮)"),
+        }
+    }
+
     pub fn use_eta(self, eta: f64) -> String {
         match self {
             Lang::En => format!("Use η = {eta}"),
@@ -270,6 +277,7 @@ pub struct Words {
     // The MNIST widget.
     pub cancel: &'static str,
     pub accuracy: &'static str,
+    pub best: &'static str,
     pub accuracy_axis: &'static str,
     pub cost_axis_plain: &'static str,
     pub own_files: &'static str,
@@ -322,6 +330,7 @@ const EN: Words = Words {
     keys_hint: "Keys: Space runs or pauses, → steps, R resets.",
     cancel: "Cancel",
     accuracy: "Test accuracy",
+    best: "Best",
     accuracy_axis: "test accuracy",
     cost_axis_plain: "cost",
     own_files: "Your own IDX files…",
@@ -373,6 +382,7 @@ const ZH: Words = Words {
     keys_hint: "按键:空格 运行或暂停,→ 单步,R 重置。",
     cancel: "取消",
     accuracy: "测试准确率",
+    best: "最佳",
     accuracy_axis: "测试准确率",
     cost_axis_plain: "代价",
     own_files: "使用自己的 IDX 文件…",

@@ -121,6 +121,7 @@ impl MnistWidget {
         for (name, label) in [
             ("epoch", words.epoch),
             ("accuracy", words.accuracy),
+            ("best", words.best),
             ("cost", words.cost),
         ] {
             let item: HtmlElement = element("span", "nndl-readout", None)?;
@@ -377,14 +378,26 @@ impl MnistWidget {
         let epochs = last.map_or(0, |r| r.accuracy.len());
         let accuracy = last.and_then(|r| r.accuracy.last().copied());
         let cost = last.and_then(|r| r.cost.last().copied());
+        // The best epoch's test accuracy, as the book reports it.
+        let best = last.and_then(|r| {
+            r.accuracy
+                .iter()
+                .enumerate()
+                .fold(None, |b: Option<(usize, f64)>, (e, &a)| match b {
+                    Some((_, top)) if top >= a => b,
+                    _ => Some((e + 1, a)),
+                })
+        });
+        let percent = |a: f64| format!("{:.2}%", a * 100.0);
         let texts = [
             (
                 format!("{epochs} / {}", self.config.epochs),
                 Some(epochs as f64),
             ),
+            (accuracy.map_or("–".into(), percent), accuracy),
             (
-                accuracy.map_or("–".into(), |a| format!("{:.2}%", a * 100.0)),
-                accuracy,
+                best.map_or("–".into(), |(e, a)| self.lang.best_epoch(&percent(a), e)),
+                best.map(|(_, a)| a),
             ),
             (cost.map_or("–".into(), |c| format!("{c:.4}")), cost),
         ];
