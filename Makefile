@@ -22,8 +22,10 @@ setup:
 dist:
 	scripts/dist.sh
 
-# Figures from this machine: load size and time, native against wasm speed, frame budget.
+# Figures from this machine: load size and time, native against wasm speed (neuron and MNIST),
+# frame budget.
 bench:
 	scripts/setup.sh --test
+	python3 -c 'import numpy' 2>/dev/null || pip install --quiet numpy
 	scripts/build.sh
 	node scripts/bench.mjs

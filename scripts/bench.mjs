@@ -15,6 +15,19 @@ const row = (what, figure, note = '') => rows.push([what, figure, note]);
 const native = JSON.parse(
   execFileSync('cargo', ['run', '-q', '--release', '--bin', 'bench'], { cwd: root, encoding: 'utf8' }),
 );
+// The Python baselines, one thread, with this machine's OpenBLAS overrides lifted (they slow a
+// current NumPy); null where NumPy or the data is missing.
+let python = null;
+try {
+  const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  python = JSON.parse(
+    execFileSync('python3', [join(root, 'scripts/baselines.py'), join(root, 'target/mnist')], { env, encoding: 'utf8' }),
+  );
+} catch (err) {
+  console.error(`bench: no Python baselines (${err.message.split('\n')[0]})`);
+}
 
 const server = await serve();
 const browser = await launch();
@@ -76,6 +89,45 @@ try {
     const n = native.neuron_epochs_per_second;
     row('neuron: epochs per second, native', `${(n / 1e6).toFixed(1)} M`);
     row('neuron: epochs per second, wasm', `${(wasm / 1e6).toFixed(1)} M`, `native is ${(n / wasm).toFixed(2)}× wasm`);
+    await context.close();
+  }
+
+  // MNIST: seconds per epoch of [784, 30, 10] over 50,000 images, batch 10, in the browser.
+  {
+    const { page, context } = await openPage(browser, `${server.url}/index.html`);
+    await page.waitForSelector('[data-nndl][data-state]');
+    const wasm = await page.evaluate(async () => {
+      const m = await import('/pkg-worker/nndl_widgets.js');
+      await m.default();
+      const inflate = async (url) => {
+        const body = (await fetch(url)).body.pipeThrough(new DecompressionStream('gzip'));
+        return new Uint8Array(await new Response(body).arrayBuffer());
+      };
+      const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+      const files = await Promise.all(names.map((n) => inflate(`/data/mnist/full/${n}.gz`)));
+      const options = [['nndl', 'mnist'], ['data', 'full'], ['epochs', '1']];
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const job = new m.MnistJob(options, ...files);
+        const t = performance.now();
+        job.train(1e9); // to the end of the epoch
+        times.push((performance.now() - t) / 1000);
+        job.free();
+      }
+      times.sort((a, b) => a - b);
+      return times[1];
+    });
+    const n = native.mnist_epoch_seconds;
+    if (n !== null) row('MNIST [784,30,10] epoch, 50,000 images, batch 10: native', `${n.toFixed(3)} s`);
+    row(
+      'MNIST [784,30,10] epoch, 50,000 images, batch 10: wasm',
+      `${wasm.toFixed(3)} s`,
+      n === null ? 'native: no data in target/mnist' : `wasm / native = ${(wasm / n).toFixed(2)}`,
+    );
+    if (python) {
+      row('MNIST epoch: network2.py-style, per example (Python)', `${python.network2.toFixed(2)} s`, `${(python.network2 / wasm).toFixed(1)}× ours in the browser`);
+      row(`MNIST epoch: NumPy ${python.numpy_version}, float32 mini-batches`, `${python.numpy.toFixed(3)} s`, `${(python.numpy / wasm).toFixed(2)}× ours in the browser`);
+    }
     await context.close();
   }
 
