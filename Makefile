@@ -1,5 +1,5 @@
 # The two commands of README.md, and the pieces they are made of.
-.PHONY: serve test build setup dist bench
+.PHONY: serve test build setup dist bench fuzz
 
 # Set up what is missing, build the release wasm, serve the chapter page on 127.0.0.1.
 serve:
@@ -29,3 +29,7 @@ bench:
 	python3 -c 'import numpy' 2>/dev/null || pip install --quiet numpy
 	scripts/build.sh
 	node scripts/bench.mjs
+
+# The fuzz targets, FUZZ_SECONDS each (installs nightly and cargo-fuzz when missing).
+fuzz:
+	scripts/fuzz.sh

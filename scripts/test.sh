@@ -12,7 +12,7 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets --features worker -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features worker,test-hooks -- -D warnings
 
 step "native tests"
 cargo test
@@ -26,6 +26,11 @@ TMPDIR=$scratch CHROMEDRIVER=$(command -v chromedriver) \
 
 step "release build (the one the pages serve) and dist/"
 scripts/dist.sh
+
+step "a debug build with the test hooks (pkg-test/), for the containment test"
+cargo build --target wasm32-unknown-unknown --lib --features test-hooks --target-dir target/pkg-test
+wasm-bindgen --target web --no-typescript --out-dir pkg-test \
+  target/pkg-test/wasm32-unknown-unknown/debug/nndl_widgets.wasm
 
 step "end-to-end tests of the pages in headless Chromium"
 node --test tests/e2e/

@@ -29,9 +29,15 @@ impl History {
         self.stride = 1;
     }
 
+    /// Whether [`History::push`] would keep the value at `epoch` (so that a caller can skip
+    /// working it out when not).
+    pub fn keeps(&self, epoch: u32) -> bool {
+        epoch.is_multiple_of(self.stride)
+    }
+
     /// Records the value at `epoch`; epochs must come in rising order.
     pub fn push(&mut self, epoch: u32, value: f64) {
-        if !epoch.is_multiple_of(self.stride) {
+        if !self.keeps(epoch) {
             return;
         }
         if self.points.len() == History::CAPACITY {

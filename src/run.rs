@@ -199,14 +199,26 @@ impl NeuronRun {
     fn epochs(&mut self, n: u64) -> u64 {
         let left = u64::from(self.config.epochs - self.trainer.epoch());
         let n = n.min(left);
+        let mut run = n;
         for i in 0..n {
             if let Err(d) = self.trainer.step() {
                 self.mode = Mode::Diverged(d);
-                return i;
+                run = i;
+                break;
             }
-            let cost = self.trainer.snapshot().cost;
-            self.history.push(self.trainer.epoch(), cost);
-            self.cost_max = self.cost_max.max(cost);
+            // The cost is worked out only for the epochs the curve keeps: on a long, fast run
+            // that is a small share of them.
+            let epoch = self.trainer.epoch();
+            if self.history.keeps(epoch) {
+                let cost = self.trainer.snapshot().cost;
+                self.history.push(epoch, cost);
+                self.cost_max = self.cost_max.max(cost);
+            }
+        }
+        // The current state is drawn too, whether or not the curve keeps it.
+        self.cost_max = self.cost_max.max(self.trainer.snapshot().cost);
+        if let Mode::Diverged(_) = self.mode {
+            return run;
         }
         if self.trainer.epoch() == self.config.epochs {
             self.mode = Mode::Finished;

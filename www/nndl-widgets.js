@@ -13,11 +13,14 @@ function schedule() {
 
 const STOPPED = { en: 'This widget stopped: ', zh: '这个组件已停止:' };
 
-// If the wasm ever throws, the widget says so in its alert region and stops; the page goes on.
+// If the wasm ever throws, the widget says so in its alert region and stops for good (its Rust
+// state may be half-changed); the page and the other widgets go on.
 function contain(el, entry, fn) {
+  if (entry.broken) return false;
   try {
     return fn();
   } catch (err) {
+    entry.broken = true;
     entry.running = false;
     let alert = el.querySelector('[role="alert"]');
     if (!alert) {
@@ -116,11 +119,11 @@ export async function mount(element) {
   await ready;
   const existing = entries.get(element);
   if (existing) return existing.handle;
-  const entry = { widget: mountWidget(element), running: false, visible: true, last: null, width: null };
+  const entry = { widget: mountWidget(element), running: false, visible: true, last: null, width: null, broken: false };
   // A widget that trains in a Web Worker: the shell carries messages both ways.
   let worker = null;
   const post = () => {
-    for (const m of entry.widget.takeMessages()) {
+    for (const m of contain(element, entry, () => entry.widget.takeMessages()) || []) {
       worker ??= startWorker(element, entry);
       worker.postMessage(m);
     }
@@ -129,11 +132,11 @@ export async function mount(element) {
     entry.running = contain(element, entry, () => entry.widget.act(action));
     entry.last = null;
     if (entry.running) schedule();
-    if (entry.widget.worker) post();
+    if (contain(element, entry, () => entry.widget.worker)) post();
   };
   // Files for the worker, from the widget's file picker or dropped on the widget.
   const sendFiles = async (files) => {
-    if (!files.length || !entry.widget.worker) return;
+    if (!files.length || !contain(element, entry, () => entry.widget.worker)) return;
     const names = Array.from(files, (f) => f.name);
     const bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
     worker ??= startWorker(element, entry);
@@ -143,10 +146,10 @@ export async function mount(element) {
     if (ev.target.matches('input[data-files]')) sendFiles(ev.target.files);
   };
   const onDragOver = (ev) => {
-    if (entry.widget.worker) ev.preventDefault();
+    if (contain(element, entry, () => entry.widget.worker)) ev.preventDefault();
   };
   const onDrop = (ev) => {
-    if (!entry.widget.worker) return;
+    if (!contain(element, entry, () => entry.widget.worker)) return;
     ev.preventDefault();
     sendFiles(ev.dataTransfer.files);
   };
@@ -156,7 +159,8 @@ export async function mount(element) {
   };
   const onKey = (ev) => {
     const action = KEYS[ev.key];
-    if (!action || ev.altKey || ev.ctrlKey || ev.metaKey || entry.widget.failed) return;
+    if (!action || ev.altKey || ev.ctrlKey || ev.metaKey || entry.broken) return;
+    if (contain(element, entry, () => entry.widget.failed)) return;
     // Space on a button presses that button.
     if (action === 'toggle' && ev.target.closest('button')) return;
     ev.preventDefault();
@@ -184,7 +188,8 @@ export async function mount(element) {
       onScreen.unobserve(element);
       sizes.unobserve(element);
       entries.delete(element);
-      entry.widget.free();
+      // A widget whose wasm failed may still be borrowed; it is dropped with the page.
+      if (!entry.broken) entry.widget.free();
       element.replaceChildren();
       for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
       element.classList.remove('nndl', 'nndl-neuron', 'nndl-failed');

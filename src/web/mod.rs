@@ -95,6 +95,10 @@ impl Widget {
     /// `use-gradient`, `use-configured`, `use-suggested-eta`, for MNIST `cancel`); returns
     /// whether the widget now wants animation frames.
     pub fn act(&mut self, action: &str) -> Result<bool, JsError> {
+        #[cfg(feature = "test-hooks")]
+        if action == "panic" {
+            panic!("a deliberate panic, from the test-hooks build");
+        }
         match &mut self.inner {
             Inner::Neuron(n) => {
                 let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;

@@ -1,0 +1,92 @@
+// Failure stays contained, long runs keep memory flat, and a page of twenty widgets stays
+// responsive.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch, openPage, readouts, root, serve } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('a panic in the wasm stops only its own widget, which says so; the page goes on', async (t) => {
+  const testBuild = join(root, 'pkg-test');
+  if (!existsSync(join(testBuild, 'nndl_widgets_bg.wasm'))) {
+    t.skip('pkg-test/ is not built (make test builds it)');
+    return;
+  }
+  const context = await browser.newContext({ viewport: { width: 800, height: 1600 } });
+  // The same page and shell, with the test-hooks build of the module in place of the served one.
+  for (const file of ['nndl_widgets.js', 'nndl_widgets_bg.wasm']) {
+    await context.route(`**/pkg/${file}`, (route) => route.fulfill({ path: join(testBuild, file) }));
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/tests/e2e/fixtures/many.html`);
+  await page.waitForSelector('#neuron-b[data-state="ready"]');
+  await page.click('#neuron-b [data-action="run"]');
+  await page.evaluate(() => {
+    const b = document.createElement('button');
+    b.dataset.action = 'panic';
+    b.id = 'panic';
+    b.textContent = 'panic';
+    document.querySelector('#neuron-a .nndl-controls').appendChild(b);
+  });
+  await page.click('#panic');
+  assert.equal(await page.getAttribute('#neuron-a', 'data-state'), 'failed');
+  assert.match(await page.innerText('#neuron-a [role="alert"]'), /This widget stopped: .*unreachable|This widget stopped/);
+  // The other widget runs on to its end, and the page answers.
+  await page.waitForSelector('#neuron-b[data-state="finished"]', { timeout: 20000 });
+  assert.equal((await readouts(page, 'neuron-b')).epoch.value, 300);
+  assert.equal(await page.evaluate(() => 1 + 1), 2);
+  // The broken widget stays broken but contained: clicking it again throws nothing into the page.
+  await page.click('#neuron-a [data-action="run"]');
+  assert.equal(await page.getAttribute('#neuron-a', 'data-state'), 'failed');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('twenty widgets at once, one at a million epochs a second: frames go on, memory stays flat', async () => {
+  const { page, problems } = await openPage(browser, `${server.url}/tests/e2e/fixtures/many-neurons.html`, {
+    viewport: { width: 1600, height: 2000 },
+  });
+  await page.waitForSelector('#n19[data-state="ready"]');
+  for (let i = 0; i < 20; i++) await page.click(`#n${i} [data-action="run"]`);
+  const memory = () =>
+    page.evaluate(async () => {
+      const m = await import('/pkg/nndl_widgets.js');
+      return (await m.default()).memory.buffer.byteLength;
+    });
+  await page.waitForTimeout(1000);
+  const early = await memory();
+  // Animation frames keep coming while all twenty run.
+  const frames = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let n = 0;
+        const start = performance.now();
+        const count = () => (performance.now() - start < 1000 ? (n++, requestAnimationFrame(count)) : resolve(n));
+        requestAnimationFrame(count);
+      }),
+  );
+  // Figures, not a speed test: `make bench` measures; this asserts only that the page answers.
+  assert.ok(frames > 5, `${frames} frames in a second`);
+  await page.waitForTimeout(3000);
+  const late = await memory();
+  const fast = await readouts(page, 'n0');
+  assert.ok(fast.epoch.value > 1_000_000, `the fast widget is at epoch ${fast.epoch.value}`);
+  assert.ok(Number.isFinite(fast.cost.value));
+  assert.equal(late, early, `wasm memory grew from ${early} to ${late} bytes`);
+  const work = await page.evaluate(async () => (await import('/www/nndl-widgets.js')).frameTimes());
+  work.sort((a, b) => a - b);
+  console.log(`twenty widgets: ${frames} frames/s; frame work p50 ${work[work.length >> 1].toFixed(1)} ms, p95 ${work[Math.floor(work.length * 0.95)].toFixed(1)} ms`);
+  assert.deepEqual(problems, []);
+});
