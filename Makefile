@@ -26,7 +26,8 @@ dist:
 # frame budget.
 bench:
 	scripts/setup.sh --test
-	python3 -c 'import numpy' 2>/dev/null || pip install --quiet numpy
+	python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy \
+	  || python3 -m pip install --quiet --break-system-packages numpy
 	scripts/build.sh
 	node scripts/bench.mjs
 

@@ -20,15 +20,16 @@ want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, "");
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
 if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (a few minutes, once)"
-  # Not --locked: its own lockfile wants a crate version the registry here lacks.
+  # Not --locked: its lockfile has named a crate version that the registry mirror lacked.
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# npm ci only when node_modules does not match package-lock.json.
-if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+# npm ci only when node_modules was not installed from this package-lock.json (a stamp of ours
+# beside npm's own files records which).
+if ! cmp -s package-lock.json node_modules/.nndl-installed-from 2>/dev/null; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json node_modules/.package-lock.json
+  cp package-lock.json node_modules/.nndl-installed-from
 fi
 
 # The pages serve KaTeX from the site itself: its script, its CSS and the woff2 fonts the CSS
@@ -45,10 +46,16 @@ fi
 # in data/mnist/ (small/ and full/).
 if ! [ -f data/mnist/small/t10k-labels-idx1-ubyte.gz ] || ! [ -f data/mnist/full/t10k-labels-idx1-ubyte.gz ]; then
   say "preparing MNIST in data/mnist"
-  python3 scripts/mnist-web-data.py "$(scripts/mnist-data.sh)" data/mnist
+  source_dir=$(scripts/mnist-data.sh)
+  python3 scripts/mnist-web-data.py "$source_dir" data/mnist
 fi
 
 [ "${1:-}" = "--test" ] || exit 0
+
+# The tests run cargo fmt and clippy.
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
 
 # Chromium and its driver for the browser tests; CJK fonts so that the Chinese pages' screenshots
 # show Chinese.

@@ -17,8 +17,8 @@ use std::fmt;
 pub const MAX_ABS_PARAM: f64 = 1000.0;
 /// Largest learning rate accepted; rates this large are useful only to watch a run diverge.
 pub const MAX_ETA: f64 = 1e6;
-/// Most epochs a run may have. Its cost curve stays bounded (see `History`), so this only keeps a
-/// run to what a reader could wait for: ten million epochs are under three hours at the fastest.
+/// Most epochs a run may have. Its cost curve stays bounded (see `History`); the limit only catches
+/// a typo (at the default 60 epochs a second, ten million epochs would take two days).
 pub const MAX_EPOCHS: u32 = 10_000_000;
 /// Fastest speed accepted, in epochs per second.
 pub const MAX_SPEED: f64 = 1e6;
@@ -151,7 +151,7 @@ impl Preset {
 
     /// The demo's run. The quadratic demos use true gradient descent, which with x = 1 is exactly
     /// what the book's widgets do; the cross-entropy demos use the book site's published rule, so
-    /// that they behave as the text describes (see SPEC.md).
+    /// that they behave as the text describes (see the project's spec, shared/SPEC.md).
     pub fn config(self) -> NeuronConfig {
         let (cost, w, b, eta, rule) = match self {
             Preset::Saturation1 => (Cost::Quadratic, 0.6, 0.9, 0.15, Rule::Gradient),
@@ -392,7 +392,8 @@ fn parse_network(options: &[(&str, &str)]) -> Result<NetworkConfig, Vec<OptionEr
     let mut seed = c.demo.seed as u32;
     r.whole("seed", &mut seed, 0, u32::MAX);
     c.demo.seed = u64::from(seed);
-    r.number("speed", &mut c.speed, Range::Positive(10_000.0));
+    // An epoch of the three runs takes about 0.2 ms; faster would eat the page's frames.
+    r.number("speed", &mut c.speed, Range::Positive(1000.0));
     r.finish(c)
 }
 

@@ -217,6 +217,32 @@ impl Lang {
         format!("{name} ({})", p.equations())
     }
 
+    pub fn network_diverged(self, pairing: crate::saturation::Pairing, epoch: u32) -> String {
+        let name = self.pairing(pairing);
+        match self {
+            Lang::En => format!(
+                "The {name} run diverged in epoch {}: its update was not a finite number (try a smaller η).",
+                epoch + 1
+            ),
+            Lang::Zh => format!("{name}的训练在第 {} 轮发散了:更新不是有限的数(请减小 η)。", epoch + 1),
+        }
+    }
+
+    /// A widget's accessible name.
+    pub fn widget_name(self, kind: &str, cost: Cost) -> String {
+        match (self, kind) {
+            (Lang::En, "neuron") => format!(
+                "A sigmoid neuron learning with the {} cost",
+                self.cost_name(cost)
+            ),
+            (Lang::Zh, "neuron") => format!("用{}代价函数学习的 S 型神经元", self.cost_name(cost)),
+            (Lang::En, "network") => "Three networks from one saturated start".into(),
+            (Lang::Zh, "network") => "从同一个饱和起点出发的三个网络".into(),
+            (Lang::En, _) => "Handwritten digits (MNIST) learned by a network".into(),
+            (Lang::Zh, _) => "网络学习手写数字(MNIST)".into(),
+        }
+    }
+
     pub fn network_status(self, state: &str, epoch: u32, costs: [f64; 3]) -> String {
         let w = self.words();
         let state = match state {
@@ -267,7 +293,6 @@ pub struct Words {
     pub epoch_axis: &'static str,
     pub use_gradient: &'static str,
     pub back_to_published: &'static str,
-    pub controls: &'static str,
     pub state_ready: &'static str,
     pub state_running: &'static str,
     pub state_paused: &'static str,
@@ -321,7 +346,6 @@ const EN: Words = Words {
     epoch_axis: "epoch",
     use_gradient: "Use the true gradient",
     back_to_published: "Back to as published",
-    controls: "Controls",
     state_ready: "Ready",
     state_running: "Running",
     state_paused: "Paused",
@@ -373,7 +397,6 @@ const ZH: Words = Words {
     epoch_axis: "轮次",
     use_gradient: "改用真正的梯度",
     back_to_published: "恢复原书网页的做法",
-    controls: "控制",
     state_ready: "就绪",
     state_running: "运行中",
     state_paused: "已暂停",

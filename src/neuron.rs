@@ -162,11 +162,6 @@ impl Trainer {
         Ok(())
     }
 
-    /// The learning rate for the epochs still to come.
-    pub fn set_eta(&mut self, eta: f64) {
-        self.setup.eta = eta;
-    }
-
     pub fn snapshot(&self) -> Snapshot {
         let z = self.z();
         let (dw, db) = self.gradient();

@@ -9,7 +9,8 @@ use crate::history::History;
 use crate::neuron::{Diverged, Rule, Snapshot, Trainer};
 
 /// The learning rate the rule switch offers for true gradient descent with cross-entropy: the
-/// quadratic demos' η, with which the saturated neuron learns quickly (SPEC.md).
+/// quadratic demos' η, with which the saturated neuron learns quickly (the project's spec,
+/// shared/SPEC.md).
 pub const SUGGESTED_GRADIENT_ETA: f64 = 0.15;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,10 +114,6 @@ impl NeuronRun {
 
     pub fn config(&self) -> &NeuronConfig {
         &self.config
-    }
-
-    pub fn configured(&self) -> &NeuronConfig {
-        &self.configured
     }
 
     pub fn mode(&self) -> Mode {

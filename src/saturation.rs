@@ -234,6 +234,8 @@ pub struct Run {
     gradient_norm: History,
     /// The mean over the data set of σ′(zᴸ); empty for the linear run, which has no σ′.
     sigma_prime: History,
+    /// The three measurements at the current epoch, which the bounded histories may not keep.
+    now: (f64, f64, Option<f64>),
 }
 
 impl Run {
@@ -252,6 +254,7 @@ impl Run {
             cost: History::default(),
             gradient_norm: History::default(),
             sigma_prime: History::default(),
+            now: (f64::NAN, f64::NAN, None),
         };
         run.record(0, probe)?;
         Ok(run)
@@ -261,7 +264,8 @@ impl Run {
     fn record(&mut self, epoch: u32, probe: &mut SigmaProbe) -> Result<(), SetupError> {
         let net = self.trainer.network();
         let data = self.trainer.training();
-        self.cost.push(epoch, net.evaluate(data, 0.0)?.cost);
+        let cost = net.evaluate(data, 0.0)?.cost;
+        self.cost.push(epoch, cost);
         let gradient = net.gradient(data, 0.0)?;
         let w = net.layer_range(net.architecture().layers()).0;
         let norm = gradient[w]
@@ -270,9 +274,14 @@ impl Run {
             .sum::<f64>()
             .sqrt();
         self.gradient_norm.push(epoch, norm);
-        if self.pairing.output() == Output::Sigmoid {
-            self.sigma_prime.push(epoch, probe.mean_sigma_prime(net)?);
-        }
+        let sigma_prime = if self.pairing.output() == Output::Sigmoid {
+            let s = probe.mean_sigma_prime(net)?;
+            self.sigma_prime.push(epoch, s);
+            Some(s)
+        } else {
+            None
+        };
+        self.now = (cost, norm, sigma_prime);
         Ok(())
     }
 
@@ -286,7 +295,7 @@ impl Run {
 
     /// The total cost now.
     pub fn cost(&self) -> f64 {
-        last(&self.cost)
+        self.now.0
     }
 
     /// The total cost at epoch 0.
@@ -296,12 +305,12 @@ impl Run {
 
     /// ‖∂C/∂wᴸ‖ now.
     pub fn gradient_norm(&self) -> f64 {
-        last(&self.gradient_norm)
+        self.now.1
     }
 
     /// The mean σ′(zᴸ) over the data set now, for the sigmoid runs.
     pub fn sigma_prime(&self) -> Option<f64> {
-        self.sigma_prime.points().last().map(|p| p.1)
+        self.now.2
     }
 
     /// (epoch, total cost) after each epoch so far, epoch 0 first, bounded in number.
@@ -318,13 +327,6 @@ impl Run {
     pub fn sigma_prime_history(&self) -> &[(u32, f64)] {
         self.sigma_prime.points()
     }
-}
-
-fn last(h: &History) -> f64 {
-    h.points()
-        .last()
-        .expect("a run records epoch 0 when it is made")
-        .1
 }
 
 /// Measures the mean σ′(zᴸ) of a network with one sigmoid output, by the identity

@@ -1,23 +1,45 @@
 // The MNIST widget's Web Worker: loads the digits, trains the network in slices of about 50 ms
 // (so that pause and cancel are heard between them), and reports progress, each epoch's figures
 // and the network's guesses to the widget. The maths is the wasm module's MnistJob.
+//
+// Every message about a run carries the run's number, which the widget gave it: the widget
+// ignores what an earlier run was still sending.
 import init, { MnistJob, sortIdxFiles } from '../pkg-worker/nndl_widgets.js';
 
 const ready = init();
 const NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
 const DATA = new URL('../data/mnist/', import.meta.url);
 const GRID = 100;
+/// Largest inflated file accepted: MNIST's largest is 47 MB.
+const MAX_BYTES = 200 * 1024 * 1024;
 
 let job = null;
-let run = 0; // bumped by every start and cancel: a slice of an older run stops itself
+let run = 0; // the run under way; a slice of an older one stops itself
 let paused = false;
+let timer = null; // the next slice, when one is due
 let ownFiles = null;
 
-// Gzipped files (the served sets, and often a reader's own) are inflated here, by the browser.
+// Gzipped files (the served sets, and often a reader's own) are inflated here, by the browser,
+// up to MAX_BYTES.
 async function inflated(bytes) {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_BYTES) throw new Error(`a gzipped file inflates to more than ${MAX_BYTES} bytes`);
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 async function fetchBytes(url) {
@@ -26,51 +48,70 @@ async function fetchBytes(url) {
   return inflated(new Uint8Array(await response.arrayBuffer()));
 }
 
+function report(id, message) {
+  postMessage({ run: id, ...message });
+}
+
+function forget() {
+  clearTimeout(timer);
+  timer = null;
+  job?.free();
+  job = null;
+}
+
 function slice(id) {
+  timer = null;
   if (id !== run || paused || !job) return;
   try {
     const p = job.train(50);
-    postMessage({ type: 'progress', ...p });
+    report(id, { type: 'progress', ...p });
     if (p.epochFinished) {
-      postMessage({ type: 'epoch', ...job.report(GRID) });
+      report(id, { type: 'epoch', ...job.report(GRID) });
       if (job.finished()) {
-        postMessage({ type: 'done' });
+        report(id, { type: 'done' });
         return;
       }
     }
-    setTimeout(() => slice(id), 0);
+    timer = setTimeout(() => slice(id), 0);
   } catch (err) {
-    postMessage({ type: 'error', message: err.message || String(err) });
+    report(id, { type: 'error', message: err.message || String(err) });
   }
 }
 
 onmessage = async ({ data: m }) => {
   try {
     await ready;
+    if (m.type === 'files') {
+      ownFiles = sortIdxFiles(m.names, await Promise.all(m.files.map(inflated)));
+      postMessage({ type: 'files', summary: m.names.join(', ') });
+      return;
+    }
+  } catch (err) {
+    postMessage({ type: 'error', message: err.message || String(err) });
+    return;
+  }
+  try {
     if (m.type === 'start') {
-      const id = ++run;
+      run = m.run;
       paused = false;
+      forget();
+      const id = run;
       const bytes =
         m.data === 'files' ? ownFiles : await Promise.all(NAMES.map((n) => fetchBytes(new URL(`${m.data}/${n}.gz`, DATA))));
       if (id !== run) return;
-      job?.free();
       job = new MnistJob(m.options, ...bytes);
-      postMessage({ type: 'loaded', sizes: job.sizes(), digits: job.digits(GRID) });
+      report(id, { type: 'loaded', sizes: job.sizes(), digits: job.digits(GRID) });
       slice(id);
     } else if (m.type === 'pause') {
       paused = true;
     } else if (m.type === 'resume') {
       paused = false;
-      slice(run);
+      if (timer === null) slice(run);
     } else if (m.type === 'cancel') {
-      run++;
-      job?.free();
-      job = null;
-    } else if (m.type === 'files') {
-      ownFiles = sortIdxFiles(m.names, await Promise.all(m.files.map(inflated)));
-      postMessage({ type: 'files', summary: m.names.join(', ') });
+      run = -1;
+      forget();
     }
   } catch (err) {
-    postMessage({ type: 'error', message: err.message || String(err) });
+    report(run, { type: 'error', message: err.message || String(err) });
   }
 };

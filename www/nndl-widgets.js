@@ -81,9 +81,13 @@ const sizes = new ResizeObserver((changes) => {
   }
 });
 
-// A widget whose element leaves the page is freed.
+// A widget whose element leaves the page is freed (one mounted before it was put in the page
+// waits until it has been in it).
 const removals = new MutationObserver(() => {
-  for (const [el, e] of entries) if (!el.isConnected) e.handle.destroy();
+  for (const [el, e] of entries) {
+    if (el.isConnected) e.seen = true;
+    else if (e.seen) e.handle.destroy();
+  }
 });
 removals.observe(document.documentElement, { childList: true, subtree: true });
 
@@ -119,7 +123,16 @@ export async function mount(element) {
   await ready;
   const existing = entries.get(element);
   if (existing) return existing.handle;
-  const entry = { widget: mountWidget(element), running: false, visible: true, last: null, width: null, broken: false };
+  const lang = element.getAttribute('lang');
+  const entry = {
+    widget: mountWidget(element),
+    running: false,
+    visible: true,
+    last: null,
+    width: null,
+    broken: false,
+    seen: element.isConnected,
+  };
   // A widget that trains in a Web Worker: the shell carries messages both ways.
   let worker = null;
   const post = () => {
@@ -138,7 +151,14 @@ export async function mount(element) {
   const sendFiles = async (files) => {
     if (!files.length || !contain(element, entry, () => entry.widget.worker)) return;
     const names = Array.from(files, (f) => f.name);
-    const bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
+    let bytes;
+    try {
+      bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
+    } catch (err) {
+      contain(element, entry, () => entry.widget.receive({ type: 'error', message: err.message || String(err) }));
+      return;
+    }
+    if (!entries.has(element)) return; // destroyed meanwhile
     worker ??= startWorker(element, entry);
     worker.postMessage({ type: 'files', names, files: bytes }, bytes.map((b) => b.buffer));
   };
@@ -161,8 +181,8 @@ export async function mount(element) {
     const action = KEYS[ev.key];
     if (!action || ev.altKey || ev.ctrlKey || ev.metaKey || entry.broken) return;
     if (contain(element, entry, () => entry.widget.failed)) return;
-    // Space on a button presses that button.
-    if (action === 'toggle' && ev.target.closest('button')) return;
+    // Keys on a button or a form control are theirs (Space presses a button, opens a picker).
+    if (ev.target.closest('button, input, select, textarea, label, a')) return;
     ev.preventDefault();
     act(action);
   };
@@ -192,7 +212,9 @@ export async function mount(element) {
       if (!entry.broken) entry.widget.free();
       element.replaceChildren();
       for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
-      element.classList.remove('nndl', 'nndl-neuron', 'nndl-failed');
+      if (lang === null) element.removeAttribute('lang');
+      else element.setAttribute('lang', lang);
+      element.classList.remove('nndl', 'nndl-neuron', 'nndl-network', 'nndl-mnist', 'nndl-failed');
     },
   };
   entries.set(element, entry);

@@ -29,7 +29,7 @@ pub struct DataSet {
     targets: Targets,
 }
 
-/// x = level / 256 for a grey level 0–255 (SPEC.md: "pixels scale by 1/256 as in the book").
+/// x = level / 256 for a grey level 0–255 (as the book's loader scales them; the project's spec, shared/SPEC.md, asks for the same).
 const PIXEL_SCALE: f32 = 1.0 / 256.0;
 
 impl DataSet {

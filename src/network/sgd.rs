@@ -126,10 +126,6 @@ impl<T: Real> Trainer<T> {
         self.net
     }
 
-    pub fn sgd(&self) -> &Sgd {
-        &self.sgd
-    }
-
     pub fn training(&self) -> &DataSet {
         &self.training
     }

@@ -56,6 +56,8 @@ pub struct MnistWidget {
     options: Vec<(String, String)>,
     mode: Mode,
     runs: Vec<Curve>,
+    /// The number of the run under way: the worker tags its messages with it.
+    run_id: u32,
     /// Set when the reader has given their own files: the next runs train on them.
     own_files: bool,
     digits: Option<(Vec<u8>, Vec<u8>)>,
@@ -103,7 +105,14 @@ impl MnistWidget {
         root.set_attribute("tabindex", "0")?;
         root.set_attribute("role", "group")?;
         root.set_attribute("lang", lang.tag())?;
-        root.set_attribute("aria-label", &format!("MNIST. {}", words.keys_hint))?;
+        root.set_attribute(
+            "aria-label",
+            &format!(
+                "{}. {}",
+                lang.widget_name("mnist", crate::cost::Cost::CrossEntropy),
+                words.keys_hint
+            ),
+        )?;
 
         let summary: HtmlElement = element("p", "nndl-summary", None)?;
         root.append_child(&summary)?;
@@ -180,6 +189,7 @@ impl MnistWidget {
             options,
             mode: Mode::Ready,
             runs: Vec::new(),
+            run_id: 0,
             own_files: false,
             digits: None,
             guesses: Vec::new(),
@@ -231,8 +241,10 @@ impl MnistWidget {
                     })
                     .collect();
                 let data = self.data_name();
+                self.run_id += 1;
                 self.send(&[
                     ("type", "start".into()),
+                    ("run", self.run_id.into()),
                     ("options", options.into()),
                     ("data", data.into()),
                 ]);
@@ -279,9 +291,18 @@ impl MnistWidget {
     /// Shows what the worker reports.
     pub fn receive(&mut self, msg: &JsValue) -> Result<(), JsValue> {
         let kind = field(msg, "type").as_string().unwrap_or_default();
-        // What a cancelled run's worker was still sending as the cancel reached it.
+        // What an earlier or cancelled run's worker was still sending. Errors about the reader's
+        // files belong to no run.
         let under_way = matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused);
-        if !under_way && matches!(kind.as_str(), "loaded" | "progress" | "epoch" | "done") {
+        let run = field(msg, "run");
+        let current = run.as_f64() == Some(f64::from(self.run_id));
+        let ours = under_way && current;
+        let stale = match kind.as_str() {
+            "loaded" | "progress" | "epoch" | "done" => !ours,
+            "error" => !ours && !run.is_undefined(),
+            _ => false,
+        };
+        if stale {
             return Ok(());
         }
         match kind.as_str() {
@@ -501,6 +522,7 @@ impl MnistWidget {
             .runs
             .iter()
             .flat_map(|r| r.cost.iter().copied())
+            .filter(|c| c.is_finite())
             .fold(0.0f64, f64::max);
         let words = self.lang.words();
         let panels = [

@@ -36,6 +36,8 @@ pub struct NetworkWidget {
     status: HtmlElement,
     alert: HtmlElement,
     dark: bool,
+    /// The canvas's width in CSS pixels, read from the page only on resize.
+    css_width: f64,
 }
 
 fn setup_error(e: SetupError) -> JsValue {
@@ -55,7 +57,14 @@ impl NetworkWidget {
         root.set_attribute("tabindex", "0")?;
         root.set_attribute("role", "group")?;
         root.set_attribute("lang", lang.tag())?;
-        root.set_attribute("aria-label", &format!("[2, 8, 1]. {}", words.keys_hint))?;
+        root.set_attribute(
+            "aria-label",
+            &format!(
+                "{}. {}",
+                lang.widget_name("network", crate::cost::Cost::Quadratic),
+                words.keys_hint
+            ),
+        )?;
 
         let figure: HtmlElement = element("div", "nndl-figure", None)?;
         let canvas: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
@@ -131,6 +140,7 @@ impl NetworkWidget {
             status,
             alert,
             dark: false,
+            css_width: 0.0,
         };
         widget.resize()?;
         Ok(widget)
@@ -159,6 +169,7 @@ impl NetworkWidget {
 
     pub fn resize(&mut self) -> Result<(), JsValue> {
         self.dark = super::dom::prefers_dark();
+        self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
         self.render()
     }
 
@@ -223,7 +234,7 @@ impl NetworkWidget {
         self.step
             .set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
         let message = match mode {
-            Mode::Diverged(d) => d.to_string(),
+            Mode::Diverged(d) => self.lang.network_diverged(d.pairing, d.at.epoch),
             _ => String::new(),
         };
         set_text(&self.alert, &message);
@@ -232,8 +243,7 @@ impl NetworkWidget {
     }
 
     fn draw(&self) -> Result<(), JsValue> {
-        let width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
-        let ratio = canvas::fit(&self.canvas, width, HEIGHT)?;
+        let ratio = canvas::fit(&self.canvas, self.css_width, HEIGHT)?;
         let (ink, muted, grid, background) = if self.dark {
             (
                 RGBColor(235, 235, 235),
@@ -283,6 +293,7 @@ impl NetworkWidget {
                     .iter()
                     .map(move |(_, c)| c / r.start_cost())
             })
+            .filter(|c| c.is_finite())
             .fold(1.0f64, f64::max);
         let mut builder = ChartBuilder::on(&left);
         frame(&mut builder);

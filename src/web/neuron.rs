@@ -86,9 +86,8 @@ impl NeuronWidget {
         root.set_attribute(
             "aria-label",
             &format!(
-                "{} ({}). {}",
-                lang.cost_axis(config.setup.cost),
-                words.controls,
+                "{}. {}",
+                lang.widget_name("neuron", config.setup.cost),
                 words.keys_hint
             ),
         )?;
