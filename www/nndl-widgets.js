@@ -4,6 +4,16 @@
 import init, { mount as mountWidget } from '../pkg/nndl_widgets.js';
 
 const ready = init();
+
+// The widgets' stylesheet comes with this module, so that one script tag is all a page needs;
+// a page that links it itself keeps its own link.
+const css = new URL('./nndl-widgets.css', import.meta.url).href;
+if (!Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some((l) => l.href === css)) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = css;
+  document.head.appendChild(link);
+}
 const entries = new Map(); // element -> { widget, running, visible, last, width, handle }
 let frame = 0;
 

@@ -20,20 +20,28 @@ after(async () => {
 
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-test('two widgets on one page run at once, one in English and one in Chinese', async () => {
+test('two widgets of every kind run at once on one page, in English and Chinese, with only the script tag', async () => {
   const { page, problems } = await openPage(browser, `${server.url}/tests/e2e/fixtures/many.html`, {
-    viewport: { width: 800, height: 1600 },
+    viewport: { width: 900, height: 5000 },
   });
-  for (const id of ['neuron-a', 'neuron-b']) await page.waitForSelector(`#${id}[data-state="ready"]`);
-  await page.click('#neuron-a [data-action="run"]');
-  await page.click('#neuron-b [data-action="run"]');
+  const ids = ['neuron-a', 'neuron-b', 'network-a', 'network-b', 'mnist-a', 'mnist-b'];
+  for (const id of ids) await page.waitForSelector(`#${id}[data-state="ready"]`);
+  // The page links no stylesheet: the module brought its own.
+  assert.equal(await page.$eval('#neuron-a', (el) => getComputedStyle(el).borderStyle), 'solid');
+  for (const id of ids) await page.click(`#${id} [data-action="run"]`);
   await page.waitForTimeout(300);
-  for (const id of ['neuron-a', 'neuron-b']) assert.equal(await page.getAttribute(`#${id}`, 'data-state'), 'running');
-  for (const id of ['neuron-a', 'neuron-b']) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 15000 });
+  for (const id of ids) {
+    assert.match(await page.getAttribute(`#${id}`, 'data-state'), /running|loading|finished/, id);
+  }
+  for (const id of ids) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 60000 });
   assert.equal((await readouts(page, 'neuron-a')).output.text, '0.203');
   assert.equal((await readouts(page, 'neuron-b')).output.text, '0.048');
-  assert.equal(await page.innerText('#neuron-a [data-action="run"]'), 'Run');
-  assert.equal(await page.innerText('#neuron-b [data-action="run"]'), '运行');
+  assert.equal((await readouts(page, 'network-a')).epoch.value, 300);
+  assert.ok((await readouts(page, 'mnist-b')).accuracy.value > 0.5);
+  for (const [id, run] of [['neuron-a', 'Run'], ['neuron-b', '运行'], ['network-a', 'Run'], ['network-b', '运行'], ['mnist-a', 'Run'], ['mnist-b', '运行']]) {
+    assert.equal(await page.innerText(`#${id} [data-action="run"]`), run);
+  }
+  await page.screenshot({ path: join(out, 'every-kind.png'), fullPage: true });
   assert.deepEqual(problems, []);
 });
 

@@ -1,0 +1,68 @@
+//! The native command that reproduces the book's figure (src/bin/mnist.rs), on a small subset
+//! of the real files that scripts/setup.sh fetches into target/mnist: well above chance after a
+//! few epochs, and the same numbers again with the same seed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+use std::process::Command;
+
+fn run(seed: &str) -> Option<Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/mnist");
+    if !dir.join("t10k-labels-idx1-ubyte").exists() {
+        eprintln!(
+            "note: {} has no MNIST (scripts/setup.sh fetches it); skipped",
+            dir.display()
+        );
+        return None;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_mnist"))
+        .args([
+            "--hidden", "30", "--epochs", "3", "--eta", "0.5", "--batch", "10",
+        ])
+        .args([
+            "--cost",
+            "cross-entropy",
+            "--init",
+            "large",
+            "--train-size",
+            "3000",
+        ])
+        .args(["--seed", seed, "--data"])
+        .arg(&dir)
+        .output()
+        .expect("the mnist command runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Every line, without the timings at their ends.
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.rsplit_once(')').map_or(l, |(kept, _)| kept).to_string())
+            .filter(|l| !l.starts_with("MNIST") && !l.starts_with("best"))
+            .collect(),
+    )
+}
+
+#[test]
+fn a_few_epochs_on_a_subset_are_far_above_chance_and_repeat_exactly() {
+    let Some(first) = run("1") else { return };
+    assert_eq!(
+        first.iter().filter(|l| l.starts_with("epoch")).count(),
+        3,
+        "{first:?}"
+    );
+    let last = first.last().unwrap();
+    let test: f64 = last
+        .split("test")
+        .nth(1)
+        .and_then(|t| t.trim().split('%').next())
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no test accuracy in {last:?}"));
+    assert!(test > 70.0, "{last}");
+    assert_eq!(run("1").unwrap(), first, "the same seed, the same run");
+    assert_ne!(run("2").unwrap(), first, "another seed, another run");
+}
