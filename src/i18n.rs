@@ -88,16 +88,21 @@ impl Lang {
         }
     }
 
-    /// A short summary of a run's state, for the polite live region.
-    pub fn neuron_status(self, state: &str, epoch: u32, a: f64, c: f64) -> String {
+    /// A run's state (`data-state`) in words.
+    fn state_word(self, state: &str) -> &'static str {
         let w = self.words();
-        let state = match state {
+        match state {
             "ready" => w.state_ready,
             "running" => w.state_running,
             "paused" => w.state_paused,
             "finished" => w.state_finished,
             _ => w.state_diverged,
-        };
+        }
+    }
+
+    /// A short summary of a run's state, for the polite live region.
+    pub fn neuron_status(self, state: &str, epoch: u32, a: f64, c: f64) -> String {
+        let state = self.state_word(state);
         match self {
             Lang::En => format!("{state}: epoch {epoch}, output {a:.3}, cost {c:.4}."),
             Lang::Zh => format!("{state}:第 {epoch} 轮,输出 {a:.3},代价 {c:.4}。"),
@@ -244,14 +249,7 @@ impl Lang {
     }
 
     pub fn network_status(self, state: &str, epoch: u32, costs: [f64; 3]) -> String {
-        let w = self.words();
-        let state = match state {
-            "ready" => w.state_ready,
-            "running" => w.state_running,
-            "paused" => w.state_paused,
-            "finished" => w.state_finished,
-            _ => w.state_diverged,
-        };
+        let state = self.state_word(state);
         let [q, ce, lin] = costs.map(|c| format!("{:.0}%", c * 100.0));
         match self {
             Lang::En => format!(

@@ -77,3 +77,79 @@ pub fn button(action: &str, label: &str) -> Result<web_sys::HtmlButtonElement, J
     b.set_attribute("data-action", action)?;
     Ok(b)
 }
+
+/// Makes `root` a widget: emptied, styled as one (`nndl` and `class`), focusable for its keys,
+/// a named group, in `lang`.
+pub fn prepare_root(
+    root: &HtmlElement,
+    class: &str,
+    lang: crate::i18n::Lang,
+    name: &str,
+) -> Result<(), JsValue> {
+    root.set_text_content(None);
+    root.class_list().add_2("nndl", class)?;
+    root.set_attribute("tabindex", "0")?;
+    root.set_attribute("role", "group")?;
+    root.set_attribute("lang", lang.tag())?;
+    root.set_attribute("aria-label", &format!("{name}. {}", lang.words().keys_hint))
+}
+
+/// A canvas in a box without padding, whose width is the width to draw at.
+pub fn figure(root: &HtmlElement) -> Result<(HtmlElement, web_sys::HtmlCanvasElement), JsValue> {
+    let figure: HtmlElement = element("div", "nndl-figure", None)?;
+    let canvas: web_sys::HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
+    canvas.set_attribute("role", "img")?;
+    figure.append_child(&canvas)?;
+    root.append_child(&figure)?;
+    Ok((figure, canvas))
+}
+
+/// A row of labelled readouts (`data-readout` names and their labels), each showing `empty`
+/// until it has a value.
+pub fn readouts(
+    items: &[(&str, &str)],
+    empty: &str,
+) -> Result<(HtmlElement, Vec<HtmlElement>), JsValue> {
+    let row: HtmlElement = element("div", "nndl-readouts", None)?;
+    let mut values = Vec::new();
+    for (name, label) in items {
+        let item: HtmlElement = element("span", "nndl-readout", None)?;
+        let label: HtmlElement = element("span", "nndl-label", Some(label))?;
+        item.append_child(&label)?;
+        let value: HtmlElement = element("span", "nndl-value", Some(empty))?;
+        value.set_attribute("data-readout", name)?;
+        item.append_child(&value)?;
+        row.append_child(&item)?;
+        values.push(value);
+    }
+    Ok((row, values))
+}
+
+/// A row of buttons, (action, label) each, the first one primary.
+pub fn controls(
+    buttons: &[(&str, &str)],
+) -> Result<(HtmlElement, Vec<web_sys::HtmlButtonElement>), JsValue> {
+    let row: HtmlElement = element("div", "nndl-controls", None)?;
+    let mut made = Vec::new();
+    for (i, (action, label)) in buttons.iter().enumerate() {
+        let b = button(action, label)?;
+        if i == 0 {
+            b.class_list().add_1("nndl-primary")?;
+        }
+        row.append_child(&b)?;
+        made.push(b);
+    }
+    Ok((row, made))
+}
+
+/// The polite status region (announced on events, never every frame) and the alert region.
+pub fn status_and_alert(root: &HtmlElement) -> Result<(HtmlElement, HtmlElement), JsValue> {
+    let status: HtmlElement = element("div", "nndl-status", None)?;
+    status.set_attribute("role", "status")?;
+    status.set_attribute("aria-live", "polite")?;
+    root.append_child(&status)?;
+    let alert: HtmlElement = element("div", "nndl-alert", None)?;
+    alert.set_attribute("role", "alert")?;
+    root.append_child(&alert)?;
+    Ok((status, alert))
+}

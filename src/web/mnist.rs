@@ -5,7 +5,7 @@
 //! ([`MnistWidget::take_messages`]) and shows what it reports ([`MnistWidget::receive`]).
 
 use super::canvas;
-use super::dom::{button, element, object, set_text};
+use super::dom::{self, element, object, set_text};
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
 use js_sys::{Array, Reflect, Uint8Array};
@@ -100,48 +100,29 @@ impl MnistWidget {
         lang: Lang,
     ) -> Result<MnistWidget, JsValue> {
         let words = lang.words();
-        root.set_text_content(None);
-        root.class_list().add_2("nndl", "nndl-mnist")?;
-        root.set_attribute("tabindex", "0")?;
-        root.set_attribute("role", "group")?;
-        root.set_attribute("lang", lang.tag())?;
-        root.set_attribute(
-            "aria-label",
-            &format!(
-                "{}. {}",
-                lang.widget_name("mnist", crate::cost::Cost::CrossEntropy),
-                words.keys_hint
-            ),
+        dom::prepare_root(
+            &root,
+            "nndl-mnist",
+            lang,
+            &lang.widget_name("mnist", crate::cost::Cost::CrossEntropy),
         )?;
 
         let summary: HtmlElement = element("p", "nndl-summary", None)?;
         root.append_child(&summary)?;
 
-        let figure: HtmlElement = element("div", "nndl-figure", None)?;
-        let chart: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
-        chart.set_attribute("role", "img")?;
-        figure.append_child(&chart)?;
-        root.append_child(&figure)?;
+        let (figure, chart) = dom::figure(&root)?;
         let legend: HtmlElement = element("ul", "nndl-legend", None)?;
         root.append_child(&legend)?;
 
-        let readout_row: HtmlElement = element("div", "nndl-readouts", None)?;
-        let mut readouts = Vec::new();
-        for (name, label) in [
-            ("epoch", words.epoch),
-            ("accuracy", words.accuracy),
-            ("best", words.best),
-            ("cost", words.cost),
-        ] {
-            let item: HtmlElement = element("span", "nndl-readout", None)?;
-            let label: HtmlElement = element("span", "nndl-label", Some(label))?;
-            item.append_child(&label)?;
-            let value: HtmlElement = element("span", "nndl-value", Some("–"))?;
-            value.set_attribute("data-readout", name)?;
-            item.append_child(&value)?;
-            readout_row.append_child(&item)?;
-            readouts.push(value);
-        }
+        let (readout_row, readouts) = dom::readouts(
+            &[
+                ("epoch", words.epoch),
+                ("accuracy", words.accuracy),
+                ("best", words.best),
+                ("cost", words.cost),
+            ],
+            "–",
+        )?;
         let progress: HtmlProgressElement = element("progress", "nndl-progress", None)?;
         progress.set_max(1.0);
         progress.set_value(0.0);
@@ -149,14 +130,12 @@ impl MnistWidget {
         readout_row.append_child(&progress)?;
         root.append_child(&readout_row)?;
 
-        let controls: HtmlElement = element("div", "nndl-controls", None)?;
-        let run = button("run", words.run)?;
-        run.class_list().add_1("nndl-primary")?;
-        let pause = button("pause", words.pause)?;
-        let cancel = button("cancel", words.cancel)?;
-        for b in [&run, &pause, &cancel] {
-            controls.append_child(b)?;
-        }
+        let (controls, buttons) = dom::controls(&[
+            ("run", words.run),
+            ("pause", words.pause),
+            ("cancel", words.cancel),
+        ])?;
+        let (pause, cancel) = (buttons[1].clone(), buttons[2].clone());
         // A file picker dressed as a button: the label is what people click and tab to.
         let picker: HtmlElement =
             element("label", "nndl-button nndl-files", Some(words.own_files))?;
@@ -174,13 +153,7 @@ impl MnistWidget {
 
         let credit: HtmlElement = element("p", "nndl-credit", Some(words.mnist_credit))?;
         root.append_child(&credit)?;
-        let status: HtmlElement = element("div", "nndl-status", None)?;
-        status.set_attribute("role", "status")?;
-        status.set_attribute("aria-live", "polite")?;
-        root.append_child(&status)?;
-        let alert: HtmlElement = element("div", "nndl-alert", None)?;
-        alert.set_attribute("role", "alert")?;
-        root.append_child(&alert)?;
+        let (status, alert) = dom::status_and_alert(&root)?;
 
         let mut widget = MnistWidget {
             root,

@@ -3,7 +3,7 @@
 //! gradient norms per epoch, with Run, Pause/Resume, Step and Reset.
 
 use super::canvas;
-use super::dom::{button, element, set_text};
+use super::dom::{self, element, set_text};
 use crate::config::NetworkConfig;
 use crate::i18n::Lang;
 use crate::network::SetupError;
@@ -52,34 +52,16 @@ impl NetworkWidget {
     ) -> Result<NetworkWidget, JsValue> {
         let run = SaturationRun::new(&config).map_err(setup_error)?;
         let words = lang.words();
-        root.set_text_content(None);
-        root.class_list().add_2("nndl", "nndl-network")?;
-        root.set_attribute("tabindex", "0")?;
-        root.set_attribute("role", "group")?;
-        root.set_attribute("lang", lang.tag())?;
-        root.set_attribute(
-            "aria-label",
-            &format!(
-                "{}. {}",
-                lang.widget_name("network", crate::cost::Cost::Quadratic),
-                words.keys_hint
-            ),
+        dom::prepare_root(
+            &root,
+            "nndl-network",
+            lang,
+            &lang.widget_name("network", crate::cost::Cost::Quadratic),
         )?;
+        let (figure, canvas) = dom::figure(&root)?;
 
-        let figure: HtmlElement = element("div", "nndl-figure", None)?;
-        let canvas: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
-        canvas.set_attribute("role", "img")?;
-        figure.append_child(&canvas)?;
-        root.append_child(&figure)?;
-
-        let row: HtmlElement = element("div", "nndl-readouts", None)?;
-        let item: HtmlElement = element("span", "nndl-readout", None)?;
-        let label: HtmlElement = element("span", "nndl-label", Some(words.epoch))?;
-        let epoch: HtmlElement = element("span", "nndl-value", None)?;
-        epoch.set_attribute("data-readout", "epoch")?;
-        item.append_child(&label)?;
-        item.append_child(&epoch)?;
-        row.append_child(&item)?;
+        let (row, mut epoch) = dom::readouts(&[("epoch", words.epoch)], "")?;
+        let epoch = epoch.remove(0);
         root.append_child(&row)?;
 
         // One line per run: its colour, its name and equations, its cost and gradient norm.
@@ -110,22 +92,15 @@ impl NetworkWidget {
         }
         root.append_child(&legend)?;
 
-        let controls: HtmlElement = element("div", "nndl-controls", None)?;
-        let run_button = button("run", words.run)?;
-        run_button.class_list().add_1("nndl-primary")?;
-        let pause = button("pause", words.pause)?;
-        let step = button("step", words.step)?;
-        for b in [&run_button, &pause, &step, &button("reset", words.reset)?] {
-            controls.append_child(b)?;
-        }
+        let (controls, buttons) = dom::controls(&[
+            ("run", words.run),
+            ("pause", words.pause),
+            ("step", words.step),
+            ("reset", words.reset),
+        ])?;
+        let (pause, step) = (buttons[1].clone(), buttons[2].clone());
         root.append_child(&controls)?;
-        let status: HtmlElement = element("div", "nndl-status", None)?;
-        status.set_attribute("role", "status")?;
-        status.set_attribute("aria-live", "polite")?;
-        root.append_child(&status)?;
-        let alert: HtmlElement = element("div", "nndl-alert", None)?;
-        alert.set_attribute("role", "alert")?;
-        root.append_child(&alert)?;
+        let (status, alert) = dom::status_and_alert(&root)?;
 
         let mut widget = NetworkWidget {
             root,

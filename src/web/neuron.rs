@@ -1,7 +1,7 @@
 //! The neuron widget in the page: its elements, and showing a [`NeuronRun`] in them.
 
 use super::canvas;
-use super::dom::{button, element, set_text};
+use super::dom::{self, button, element, set_text};
 use super::draw::{self, Scene};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
@@ -77,56 +77,31 @@ impl NeuronWidget {
         lang: Lang,
     ) -> Result<NeuronWidget, JsValue> {
         let words = lang.words();
-        root.set_text_content(None);
-        root.class_list().add_2("nndl", "nndl-neuron")?;
-        // The widget takes focus for its keys (Space, →, R); its buttons are reachable too.
-        root.set_attribute("tabindex", "0")?;
-        root.set_attribute("role", "group")?;
-        root.set_attribute("lang", lang.tag())?;
-        root.set_attribute(
-            "aria-label",
-            &format!(
-                "{}. {}",
-                lang.widget_name("neuron", config.setup.cost),
-                words.keys_hint
-            ),
+        dom::prepare_root(
+            &root,
+            "nndl-neuron",
+            lang,
+            &lang.widget_name("neuron", config.setup.cost),
         )?;
-
-        // The canvas sits in a box without padding, whose width is the width to draw at.
-        let figure: HtmlElement = element("div", "nndl-figure", None)?;
-        let canvas: HtmlCanvasElement = element("canvas", "nndl-canvas", None)?;
-        canvas.set_attribute("role", "img")?;
-        figure.append_child(&canvas)?;
-        root.append_child(&figure)?;
-
-        let readout_row: HtmlElement = element("div", "nndl-readouts", None)?;
-        let mut readouts = Vec::new();
-        for (name, label) in [
-            ("epoch", words.epoch),
-            ("output", words.output),
-            ("cost", words.cost),
-            ("w", words.weight),
-            ("b", words.bias),
-        ] {
-            let item: HtmlElement = element("span", "nndl-readout", None)?;
-            let label: HtmlElement = element("span", "nndl-label", Some(label))?;
-            item.append_child(&label)?;
-            let value: HtmlElement = element("span", "nndl-value", None)?;
-            value.set_attribute("data-readout", name)?;
-            item.append_child(&value)?;
-            readout_row.append_child(&item)?;
-            readouts.push(value);
-        }
-        root.append_child(&readout_row)?;
-
-        let controls: HtmlElement = element("div", "nndl-controls", None)?;
-        let run_button = button("run", words.run)?;
-        run_button.class_list().add_1("nndl-primary")?;
-        let pause = button("pause", words.pause)?;
-        let step = button("step", words.step)?;
-        for b in [&run_button, &pause, &step, &button("reset", words.reset)?] {
-            controls.append_child(b)?;
-        }
+        let (figure, canvas) = dom::figure(&root)?;
+        let (row, readouts) = dom::readouts(
+            &[
+                ("epoch", words.epoch),
+                ("output", words.output),
+                ("cost", words.cost),
+                ("w", words.weight),
+                ("b", words.bias),
+            ],
+            "",
+        )?;
+        root.append_child(&row)?;
+        let (controls, buttons) = dom::controls(&[
+            ("run", words.run),
+            ("pause", words.pause),
+            ("step", words.step),
+            ("reset", words.reset),
+        ])?;
+        let (pause, step) = (buttons[1].clone(), buttons[2].clone());
         let hint: HtmlElement = element("span", "nndl-keys", Some(words.keys_hint))?;
         hint.set_attribute("aria-hidden", "true")?;
         controls.append_child(&hint)?;
@@ -142,14 +117,7 @@ impl NeuronWidget {
         }
         root.append_child(&note)?;
 
-        let status: HtmlElement = element("div", "nndl-status", None)?;
-        status.set_attribute("role", "status")?;
-        status.set_attribute("aria-live", "polite")?;
-        root.append_child(&status)?;
-
-        let alert: HtmlElement = element("div", "nndl-alert", None)?;
-        alert.set_attribute("role", "alert")?;
-        root.append_child(&alert)?;
+        let (status, alert) = dom::status_and_alert(&root)?;
 
         let mut widget = NeuronWidget {
             root,
