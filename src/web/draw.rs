@@ -17,12 +17,21 @@ const NEURON_BAND: f64 = 112.0;
 /// The canvas's colours, for the page's light or dark scheme. The costs' colours are from the
 /// Okabe–Ito palette, which colour-blind readers can tell apart.
 pub struct Palette {
-    background: RGBColor,
-    ink: RGBColor,
-    muted: RGBColor,
-    grid: RGBColor,
+    pub background: RGBColor,
+    pub ink: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
     quadratic: RGBColor,
     cross_entropy: RGBColor,
+}
+
+/// The palette for the page's light or dark scheme; every widget's charts use it.
+pub fn palette(dark: bool) -> &'static Palette {
+    if dark {
+        &DARK
+    } else {
+        &LIGHT
+    }
 }
 
 const LIGHT: Palette = Palette {
@@ -70,11 +79,7 @@ pub struct Scene {
 
 impl Scene {
     fn palette(&self) -> &'static Palette {
-        if self.dark {
-            &DARK
-        } else {
-            &LIGHT
-        }
+        palette(self.dark)
     }
 }
 

@@ -465,21 +465,8 @@ impl MnistWidget {
     fn draw_charts(&self) -> Result<(), JsValue> {
         let width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
         let ratio = canvas::fit(&self.chart, width, CHART_HEIGHT)?;
-        let (ink, muted, grid, background) = if self.dark {
-            (
-                RGBColor(235, 235, 235),
-                RGBColor(170, 170, 170),
-                RGBColor(64, 64, 64),
-                RGBColor(30, 30, 30),
-            )
-        } else {
-            (
-                RGBColor(34, 34, 34),
-                RGBColor(100, 100, 100),
-                RGBColor(226, 226, 226),
-                WHITE,
-            )
-        };
+        let p = super::draw::palette(self.dark);
+        let (ink, muted, grid, background) = (p.ink, p.muted, p.grid, p.background);
         let root = canvas::backend(&self.chart)?.into_drawing_area();
         let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
         root.fill(&background).map_err(fail)?;

@@ -219,21 +219,8 @@ impl NetworkWidget {
 
     fn draw(&self) -> Result<(), JsValue> {
         let ratio = canvas::fit(&self.canvas, self.css_width, HEIGHT)?;
-        let (ink, muted, grid, background) = if self.dark {
-            (
-                RGBColor(235, 235, 235),
-                RGBColor(170, 170, 170),
-                RGBColor(64, 64, 64),
-                RGBColor(30, 30, 30),
-            )
-        } else {
-            (
-                RGBColor(34, 34, 34),
-                RGBColor(100, 100, 100),
-                RGBColor(226, 226, 226),
-                WHITE,
-            )
-        };
+        let p = super::draw::palette(self.dark);
+        let (ink, muted, grid, background) = (p.ink, p.muted, p.grid, p.background);
         let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
         let px = |v: f64| (v * ratio).round() as u32;
         let root = canvas::backend(&self.canvas)?.into_drawing_area();
