@@ -431,3 +431,55 @@ fn tick(v: f64, max: f64) -> String {
     };
     format!("{v:.decimals$}")
 }
+
+/// A chart panel over epochs 0..`epochs` (x) and `y`, as the network and MNIST widgets draw
+/// them: its title drawn as plain text (plotters' captions measure text through the page, which
+/// a strict CSP refuses), the axes, grid and tick labels in `p`'s colours, and `y_tick` for the
+/// y labels. Returns the chart to draw series on.
+#[allow(clippy::too_many_arguments)]
+pub fn epoch_panel<'a, Y>(
+    area: &'a Area,
+    ratio: f64,
+    p: &Palette,
+    title: &str,
+    x_title: &str,
+    epochs: f64,
+    y: Y,
+    y_tick: &dyn Fn(&f64) -> String,
+) -> Result<ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, Y::CoordDescType>>, String>
+where
+    Y: plotters::coord::ranged1d::AsRangedCoord<Value = f64>,
+    Y::CoordDescType: plotters::coord::ranged1d::Ranged<ValueType = f64>
+        + plotters::coord::ranged1d::ValueFormatter<f64>,
+{
+    let px = |v: f64| (v * ratio).round() as u32;
+    area.draw(&Text::new(
+        title.to_string(),
+        (px(56.0) as i32, px(4.0) as i32),
+        font(ratio, 13.0, p.ink),
+    ))
+    .map_err(err)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .margin_top(px(24.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(48.0))
+        .build_cartesian_2d(0.0..epochs, y)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(p.grid)
+        .axis_style(p.muted)
+        .label_style(font(ratio, 11.0, p.ink))
+        .axis_desc_style(font(ratio, 12.0, p.ink))
+        .x_desc(x_title)
+        // No more ticks than whole epochs, so that no label repeats on a short run.
+        .x_labels((epochs as usize + 1).min(6))
+        .y_labels(5)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(y_tick)
+        .draw()
+        .map_err(err)?;
+    Ok(chart)
+}

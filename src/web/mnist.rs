@@ -466,10 +466,9 @@ impl MnistWidget {
         let width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
         let ratio = canvas::fit(&self.chart, width, CHART_HEIGHT)?;
         let p = super::draw::palette(self.dark);
-        let (ink, muted, grid, background) = (p.ink, p.muted, p.grid, p.background);
         let root = canvas::backend(&self.chart)?.into_drawing_area();
         let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
-        root.fill(&background).map_err(fail)?;
+        root.fill(&p.background).map_err(fail)?;
         let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
         let epochs = f64::from(self.config.epochs);
         let lowest = self
@@ -500,41 +499,24 @@ impl MnistWidget {
         ];
         let px = |v: f64| (v * ratio).round() as u32;
         for (area, title, range, which) in panels {
-            // The title is drawn as plain text: plotters' captions measure text through the
-            // page, which a strict CSP refuses.
-            area.draw(&Text::new(
+            let tick = |v: &f64| {
+                if which == 0 {
+                    format!("{:.0}%", v * 100.0)
+                } else {
+                    format!("{v:.2}")
+                }
+            };
+            let mut chart = super::draw::epoch_panel(
+                area,
+                ratio,
+                p,
                 title,
-                (px(56.0) as i32, px(4.0) as i32),
-                ("sans-serif", 13.0 * ratio).into_font().color(&ink),
-            ))
-            .map_err(fail)?;
-            let mut chart = ChartBuilder::on(area)
-                .margin(px(8.0))
-                .margin_top(px(24.0))
-                .x_label_area_size(px(30.0))
-                .y_label_area_size(px(48.0))
-                .build_cartesian_2d(0.0..epochs, range)
-                .map_err(fail)?;
-            chart
-                .configure_mesh()
-                .light_line_style(TRANSPARENT)
-                .bold_line_style(grid)
-                .axis_style(muted)
-                .label_style(("sans-serif", 11.0 * ratio).into_font().color(&ink))
-                .axis_desc_style(("sans-serif", 12.0 * ratio).into_font().color(&ink))
-                .x_desc(words.epoch_axis)
-                .x_labels(6)
-                .y_labels(5)
-                .x_label_formatter(&|v| format!("{v:.0}"))
-                .y_label_formatter(&|v| {
-                    if which == 0 {
-                        format!("{:.0}%", v * 100.0)
-                    } else {
-                        format!("{v:.2}")
-                    }
-                })
-                .draw()
-                .map_err(fail)?;
+                words.epoch_axis,
+                epochs,
+                range,
+                &tick,
+            )
+            .map_err(|e| JsValue::from_str(&e))?;
             for (i, run) in self.runs.iter().enumerate() {
                 let colour = COLOURS[i % COLOURS.len()];
                 let values = if which == 0 { &run.accuracy } else { &run.cost };

@@ -4,6 +4,7 @@
 
 use super::canvas;
 use super::dom::{self, element, set_text};
+use super::draw;
 use crate::config::NetworkConfig;
 use crate::i18n::Lang;
 use crate::network::SetupError;
@@ -219,34 +220,17 @@ impl NetworkWidget {
 
     fn draw(&self) -> Result<(), JsValue> {
         let ratio = canvas::fit(&self.canvas, self.css_width, HEIGHT)?;
-        let p = super::draw::palette(self.dark);
-        let (ink, muted, grid, background) = (p.ink, p.muted, p.grid, p.background);
+        let p = draw::palette(self.dark);
         let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
         let px = |v: f64| (v * ratio).round() as u32;
         let root = canvas::backend(&self.canvas)?.into_drawing_area();
-        root.fill(&background).map_err(fail)?;
+        root.fill(&p.background).map_err(fail)?;
         let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
         let demo = self.run.demo();
         let epochs = f64::from(demo.config().epochs);
         let words = self.lang.words();
-        let title = |area: &DrawingArea<_, _>, text: &str| {
-            // Plain text: plotters' captions measure text through the page, which a strict CSP
-            // refuses.
-            area.draw(&Text::new(
-                text.to_string(),
-                (px(56.0) as i32, px(4.0) as i32),
-                ("sans-serif", 13.0 * ratio).into_font().color(&ink),
-            ))
-        };
-        let frame = |b: &mut ChartBuilder<'_, '_, _>| {
-            b.margin(px(8.0))
-                .margin_top(px(24.0))
-                .x_label_area_size(px(30.0))
-                .y_label_area_size(px(48.0));
-        };
 
         // Left: each run's cost as a share of its starting cost.
-        title(&left, words.relative_cost).map_err(fail)?;
         let top = demo
             .runs()
             .iter()
@@ -257,25 +241,17 @@ impl NetworkWidget {
             })
             .filter(|c| c.is_finite())
             .fold(1.0f64, f64::max);
-        let mut builder = ChartBuilder::on(&left);
-        frame(&mut builder);
-        let mut chart = builder
-            .build_cartesian_2d(0.0..epochs, 0.0..top * 1.05)
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(grid)
-            .axis_style(muted)
-            .label_style(("sans-serif", 11.0 * ratio).into_font().color(&ink))
-            .axis_desc_style(("sans-serif", 12.0 * ratio).into_font().color(&ink))
-            .x_desc(words.epoch_axis)
-            .x_labels(6)
-            .y_labels(5)
-            .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_label_formatter(&|v| format!("{v:.1}"))
-            .draw()
-            .map_err(fail)?;
+        let mut chart = draw::epoch_panel(
+            &left,
+            ratio,
+            p,
+            words.relative_cost,
+            words.epoch_axis,
+            epochs,
+            0.0..top * 1.05,
+            &|v| format!("{v:.1}"),
+        )
+        .map_err(|e| JsValue::from_str(&e))?;
         for (r, colour) in demo.runs().iter().zip(COLOURS) {
             let c0 = r.start_cost();
             chart
@@ -289,7 +265,6 @@ impl NetworkWidget {
         }
 
         // Right: the output layer's gradient norm, on a log scale: the plateau is a collapse.
-        title(&right, words.gradient_norm).map_err(fail)?;
         let norms = || {
             demo.runs()
                 .iter()
@@ -303,25 +278,17 @@ impl NetworkWidget {
         } else {
             (1e-4, 10.0)
         };
-        let mut builder = ChartBuilder::on(&right);
-        frame(&mut builder);
-        let mut chart = builder
-            .build_cartesian_2d(0.0..epochs, (lo..hi).log_scale())
-            .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(grid)
-            .axis_style(muted)
-            .label_style(("sans-serif", 11.0 * ratio).into_font().color(&ink))
-            .axis_desc_style(("sans-serif", 12.0 * ratio).into_font().color(&ink))
-            .x_desc(words.epoch_axis)
-            .x_labels(6)
-            .y_labels(6)
-            .x_label_formatter(&|v| format!("{v:.0}"))
-            .y_label_formatter(&|v| format!("{v:.0e}"))
-            .draw()
-            .map_err(fail)?;
+        let mut chart = draw::epoch_panel(
+            &right,
+            ratio,
+            p,
+            words.gradient_norm,
+            words.epoch_axis,
+            epochs,
+            (lo..hi).log_scale(),
+            &|v| format!("{v:.0e}"),
+        )
+        .map_err(|e| JsValue::from_str(&e))?;
         for (r, colour) in demo.runs().iter().zip(COLOURS) {
             chart
                 .draw_series(LineSeries::new(

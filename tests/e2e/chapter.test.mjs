@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, openPage, out, readouts, root, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, out, readouts, root, serverAndBrowser } from './harness.mjs';
 
 const reference = new Map();
 for (const line of readFileSync(join(root, 'tests/reference/neuron.csv'), 'utf8').trim().split('\n').slice(1)) {
@@ -25,21 +25,13 @@ function consistent(r) {
   close(r.output.value, a, 1e-12);
 }
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 // Tall enough that every demo is on screen: off-screen widgets pause by design.
 const viewport = { width: 900, height: 3000 };
 
 test('Run on all four demos reproduces the book: 0.09, 0.20, 0.04, 0.05 after 300 epochs', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport });
   const ids = ['saturation1', 'saturation2', 'saturation3', 'saturation4'];
   for (const id of ids) await page.waitForSelector(`#${id}[data-state="ready"]`);
   for (const id of ids) {
@@ -75,7 +67,7 @@ test('Run on all four demos reproduces the book: 0.09, 0.20, 0.04, 0.05 after 30
 });
 
 test('saturation4: one click switches to the true gradient, which then learns slowly at η = 0.005 and quickly at 0.15', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport });
   const w = '#saturation4';
   await page.waitForSelector(`${w}[data-state="ready"]`);
   const note = page.locator(`${w} .nndl-note`);
@@ -105,7 +97,7 @@ test('saturation4: one click switches to the true gradient, which then learns sl
 });
 
 test('Pause, Resume, Step and Reset do what they say', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport });
   const w = '#saturation2';
   await page.waitForSelector(`${w}[data-state="ready"]`);
   assert.ok(await page.isDisabled(`${w} [data-action="pause"]`));
@@ -148,7 +140,7 @@ test('Pause, Resume, Step and Reset do what they say', async () => {
 });
 
 test('every bad option shows an alert naming it, and the other widgets keep working', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/tests/e2e/fixtures/options.html`, {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/options.html`, {
     viewport: { width: 800, height: 6000 },
   });
   await page.waitForSelector('#custom[data-state="ready"]');
@@ -196,7 +188,7 @@ test('every bad option shows an alert naming it, and the other widgets keep work
 });
 
 test('a running widget scrolled off screen stops animating, and goes on when it is back', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 900, height: 700 } });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 900, height: 700 } });
   await page.waitForSelector('#saturation1[data-state="ready"]');
   await page.click('#saturation1 [data-action="run"]');
   await page.waitForTimeout(300);
@@ -214,7 +206,7 @@ test('a running widget scrolled off screen stops animating, and goes on when it 
 });
 
 test('mount() mounts a widget added later, and destroy() removes it', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport });
   await page.waitForSelector('#saturation1[data-state="ready"]');
   const epoch = await page.evaluate(async () => {
     const { mount } = await import('/www/nndl-widgets.js');

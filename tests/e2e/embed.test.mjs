@@ -5,23 +5,15 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, openPage, out, readouts, root, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, out, readouts, root, serve, serverAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 test('two widgets of every kind run at once on one page, in English and Chinese, with only the script tag', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/tests/e2e/fixtures/many.html`, {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/many.html`, {
     viewport: { width: 900, height: 5000 },
   });
   const ids = ['neuron-a', 'neuron-b', 'network-a', 'network-b', 'mnist-a', 'mnist-b'];
@@ -50,10 +42,10 @@ for (const [file, lang, words] of [
   ['index.zh.html', 'zh', ['运行', '轮次', '权重 w', '偏置 b', '改用真正的梯度']],
 ]) {
   test(`the chapter page in ${lang}: the widgets' words, KaTeX from this site, no CSP violation, no request elsewhere`, async () => {
-    const { page, problems } = await openPage(browser, `${server.url}/${file}`, { viewport: { width: 1000, height: 3400 } });
+    const { page, problems } = await openPage(env.browser, `${env.server.url}/${file}`, { viewport: { width: 1000, height: 3400 } });
     await page.waitForSelector('#saturation4[data-state="ready"]');
     await page.waitForSelector('.katex');
-    const response = await page.request.get(`${server.url}/${file}`);
+    const response = await page.request.get(`${env.server.url}/${file}`);
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
     const text = await page.innerText('main');
     for (const w of words) assert.ok(text.includes(w), `${file} lacks ${w}`);
@@ -69,7 +61,7 @@ for (const [file, lang, words] of [
 }
 
 test('keyboard only: Tab to a widget, Space runs and pauses, → steps, R resets, buttons by Tab and Enter', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
   await page.waitForSelector('#saturation1[data-state="ready"]');
   let focused = '';
   for (let i = 0; i < 20 && focused !== 'saturation1'; i++) {
@@ -119,7 +111,7 @@ for (const [file, scheme] of [
 ]) {
   test(`axe finds no serious or critical violation on ${file} (${scheme})`, async () => {
     // axe is injected as a script of its own, which the page's CSP would rightly refuse.
-    const { page, problems } = await openPage(browser, `${server.url}/${file}`, {
+    const { page, problems } = await openPage(env.browser, `${env.server.url}/${file}`, {
       viewport: { width: 1000, height: 2000 },
       colorScheme: scheme,
       bypassCSP: true,
@@ -143,7 +135,7 @@ for (const [file, scheme] of [
 for (const width of [320, 1280]) {
   for (const dpr of [1, 2]) {
     test(`at ${width} px and devicePixelRatio ${dpr}: no sideways scrolling, sharp canvases, touch works`, async () => {
-      const { page, problems } = await openPage(browser, `${server.url}/index.html`, {
+      const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, {
         viewport: { width, height: 900 },
         deviceScaleFactor: dpr,
         hasTouch: true,
@@ -170,7 +162,7 @@ for (const width of [320, 1280]) {
 }
 
 test('with prefers-reduced-motion nothing moves until asked, and Run still works', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, {
     viewport: { width: 1000, height: 3400 },
     reducedMotion: 'reduce',
   });
@@ -186,7 +178,7 @@ test('with prefers-reduced-motion nothing moves until asked, and Run still works
 });
 
 test('a widget removed from the page is freed; mounted again it starts afresh', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
   await page.waitForSelector('#saturation1[data-state="ready"]');
   const result = await page.evaluate(async () => {
     const { mount } = await import('/www/nndl-widgets.js');
@@ -223,7 +215,7 @@ test('dist/ works from a sub-path of another site: a Chinese course page with th
     );
     const site_server = await serve(site);
     try {
-      const { page, problems } = await openPage(browser, `${site_server.url}/course/lesson.html`, {
+      const { page, problems } = await openPage(env.browser, `${site_server.url}/course/lesson.html`, {
         viewport: { width: 900, height: 2400 },
       });
       for (const id of ['one', 'two', 'three']) await page.waitForSelector(`#${id}[data-state="ready"]`);
@@ -231,7 +223,7 @@ test('dist/ works from a sub-path of another site: a Chinese course page with th
       for (const id of ['one', 'two', 'three']) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 15000 });
       assert.equal(await page.innerText('#one [data-action="run"]'), '运行');
       assert.equal((await readouts(page, 'two')).output.text, '0.048');
-      const chapter = await openPage(browser, `${site_server.url}/course/nndl/index.zh.html`, { viewport: { width: 900, height: 1200 } });
+      const chapter = await openPage(env.browser, `${site_server.url}/course/nndl/index.zh.html`, { viewport: { width: 900, height: 1200 } });
       await chapter.page.waitForSelector('#saturation1[data-state="ready"]');
       await chapter.page.waitForSelector('.katex');
       await page.screenshot({ path: join(out, 'course-page-zh.png'), fullPage: true });

@@ -3,18 +3,10 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, openPage, readouts, root, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, readouts, root, serverAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 test('a panic in the wasm stops only its own widget, which says so; the page goes on', async (t) => {
   const testBuild = join(root, 'pkg-test');
@@ -22,7 +14,7 @@ test('a panic in the wasm stops only its own widget, which says so; the page goe
     t.skip('pkg-test/ is not built (make test builds it)');
     return;
   }
-  const context = await browser.newContext({ viewport: { width: 800, height: 1600 } });
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 1600 } });
   // The same page and shell, with the test-hooks build of the module in place of the served one.
   for (const file of ['nndl_widgets.js', 'nndl_widgets_bg.wasm']) {
     await context.route(`**/pkg/${file}`, (route) => route.fulfill({ path: join(testBuild, file) }));
@@ -30,7 +22,7 @@ test('a panic in the wasm stops only its own widget, which says so; the page goe
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/tests/e2e/fixtures/many.html`);
+  await page.goto(`${env.server.url}/tests/e2e/fixtures/many.html`);
   await page.waitForSelector('#neuron-b[data-state="ready"]');
   await page.click('#neuron-b [data-action="run"]');
   await page.evaluate(() => {
@@ -55,7 +47,7 @@ test('a panic in the wasm stops only its own widget, which says so; the page goe
 });
 
 test('twenty widgets at once, one at a million epochs a second: frames go on, memory stays flat', async () => {
-  const { page, problems } = await openPage(browser, `${server.url}/tests/e2e/fixtures/many-neurons.html`, {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/many-neurons.html`, {
     viewport: { width: 1600, height: 2000 },
   });
   await page.waitForSelector('#n19[data-state="ready"]');

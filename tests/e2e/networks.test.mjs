@@ -4,21 +4,13 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, openPage, out, readouts, serve } from './harness.mjs';
+import { test } from 'node:test';
+import { openPage, out, readouts, serverAndBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 const page = () =>
-  openPage(browser, `${server.url}/tests/e2e/fixtures/networks.html`, { viewport: { width: 900, height: 4000 } });
+  openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/networks.html`, { viewport: { width: 900, height: 4000 } });
 
 test('multi-layer saturation: only sigmoid outputs with the quadratic cost stall (65), the others learn at once (66-70)', async () => {
   const { page: p, problems } = await page();
@@ -107,7 +99,7 @@ test('MNIST: a reader\'s own files are checked, and wrong ones get a clear messa
 });
 
 test("MNIST with the book's settings on the full data reaches the book's accuracy in the browser", async () => {
-  const { page: p, problems } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 1400 } });
+  const { page: p, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 1000, height: 1400 } });
   await p.waitForSelector('#mnist-full[data-state="ready"]');
   await p.locator('#mnist-full').scrollIntoViewIfNeeded();
   await p.click('#mnist-full [data-action="run"]');
