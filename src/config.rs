@@ -32,6 +32,7 @@ pub struct OptionError {
     pub value: String,
     pub problem: Problem,
     pub accepted: Accepted,
+    pub place: Place,
 }
 
 /// What is wrong with an option's value.
@@ -94,11 +95,35 @@ impl OptionError {
             ),
         };
         let (option, value, label) = (&self.option, &self.value, w.accepted);
+        let name = match self.place {
+            Place::Option => format!("data-{option}="),
+            Place::Link => format!("{option}="),
+            Place::Control => String::new(),
+        };
         match lang {
-            Lang::En => format!("data-{option}=\"{value}\": {problem}. {label}: {accepted}."),
-            Lang::Zh => format!("data-{option}=\"{value}\":{problem}。{label}:{accepted}。"),
+            Lang::En => format!("{name}\"{value}\": {problem}. {label}: {accepted}."),
+            Lang::Zh => format!("{name}\"{value}\":{problem}。{label}:{accepted}。"),
         }
     }
+
+    /// The same error, for a value typed into the control beside which it is shown, or for one
+    /// read from a shared link.
+    pub fn at(mut self, place: Place) -> OptionError {
+        self.place = place;
+        self
+    }
+}
+
+/// Where a rejected value came from, which its message names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Place {
+    /// A `data-*` attribute.
+    #[default]
+    Option,
+    /// A shared link's fragment.
+    Link,
+    /// A control of the widget; the message is shown beside it.
+    Control,
 }
 
 impl fmt::Display for OptionError {
@@ -111,13 +136,15 @@ impl fmt::Display for OptionError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Neuron,
+    Explorer,
     Network,
     Mnist,
 }
 
 impl Kind {
-    const NAMES: [(&'static str, Kind); 3] = [
+    const NAMES: [(&'static str, Kind); 4] = [
         ("neuron", Kind::Neuron),
+        ("explorer", Kind::Explorer),
         ("network", Kind::Network),
         ("mnist", Kind::Mnist),
     ];
@@ -198,6 +225,7 @@ impl Default for NeuronConfig {
 #[derive(Clone, Debug, PartialEq)]
 pub enum WidgetConfig {
     Neuron(NeuronConfig),
+    Explorer(ExplorerOptions),
     Network(NetworkConfig),
     Mnist(MnistConfig),
 }
@@ -250,6 +278,7 @@ where
     let mut result = match kind {
         Err(e) => Err(vec![e]),
         Ok(Kind::Neuron) => parse_neuron(&options).map(WidgetConfig::Neuron),
+        Ok(Kind::Explorer) => parse_explorer(&options).map(WidgetConfig::Explorer),
         Ok(Kind::Network) => parse_network(&options).map(WidgetConfig::Network),
         Ok(Kind::Mnist) => parse_mnist(&options).map(WidgetConfig::Mnist),
     };
@@ -272,6 +301,7 @@ fn err(option: &str, value: &str, problem: Problem, accepted: Accepted) -> Optio
         value: value.to_string(),
         problem,
         accepted,
+        place: Place::Option,
     }
 }
 
@@ -526,4 +556,413 @@ fn parse_number(text: &str, range: Range) -> Result<f64, Problem> {
         Range::Whole(lo, hi) if v < f64::from(lo) || v > f64::from(hi) => Err(Problem::OutOfRange),
         _ => Ok(v),
     }
+}
+
+/// Which costs the explorer races.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Racing {
+    Both,
+    Quadratic,
+    CrossEntropy,
+}
+
+impl Racing {
+    pub const ALL: [Racing; 3] = [Racing::Both, Racing::Quadratic, Racing::CrossEntropy];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Racing::Both => "both",
+            Racing::Quadratic => "quadratic",
+            Racing::CrossEntropy => "cross-entropy",
+        }
+    }
+}
+
+/// What the explorer's race chart shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartShows {
+    Cost,
+    Output,
+    Both,
+}
+
+impl ChartShows {
+    pub const ALL: [ChartShows; 3] = [ChartShows::Cost, ChartShows::Output, ChartShows::Both];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ChartShows::Cost => "cost",
+            ChartShows::Output => "output",
+            ChartShows::Both => "both",
+        }
+    }
+}
+
+/// The explorer's views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Cost and/or output against epoch, the raced costs on one chart.
+    Race,
+    /// |∂C/∂w|, |∂C/∂b| and σ′(z) against epoch.
+    Speed,
+    /// C(w, b) as a heatmap with the descent paths.
+    Surface,
+    /// The first exercise: σ′(z) and σ(z)(1 − σ(z)) over z.
+    Sigma,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Race, View::Speed, View::Surface, View::Sigma];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Race => "race",
+            View::Speed => "speed",
+            View::Surface => "surface",
+            View::Sigma => "sigma",
+        }
+    }
+}
+
+/// The explorer's configuration: every setting a reader can change, by its controls, its
+/// `data-*` options or a shared link, all under the same names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExplorerConfig {
+    pub racing: Racing,
+    pub rule: Rule,
+    pub w: f64,
+    pub b: f64,
+    pub x: f64,
+    pub y: f64,
+    /// The learning rates of the quadratic and the cross-entropy (or swapped) runs.
+    pub eta_quadratic: f64,
+    pub eta_cross_entropy: f64,
+    /// Whether one η drives both runs.
+    pub same_eta: bool,
+    /// Train the second run with the swapped expression (the second exercise) instead of the
+    /// cross-entropy.
+    pub swapped: bool,
+    pub epochs: u32,
+    pub speed: f64,
+    pub chart: ChartShows,
+    pub view: View,
+    /// Logarithmic y axes on the race and learning-speed charts.
+    pub log: bool,
+}
+
+impl Default for ExplorerConfig {
+    /// The section's argument in one run: the saturated start w = b = 2, target 0, true gradient
+    /// descent with η = 0.15 for both costs.
+    fn default() -> ExplorerConfig {
+        ExplorerConfig {
+            racing: Racing::Both,
+            rule: Rule::Gradient,
+            w: 2.0,
+            b: 2.0,
+            x: 1.0,
+            y: 0.0,
+            eta_quadratic: 0.15,
+            eta_cross_entropy: 0.15,
+            same_eta: true,
+            swapped: false,
+            epochs: 300,
+            speed: 60.0,
+            chart: ChartShows::Cost,
+            view: View::Race,
+            log: false,
+        }
+    }
+}
+
+/// The explorer's settings, in the order they are applied and written to a link. `eta` sets both
+/// learning rates; it is read but never written.
+pub const EXPLORER_SETTINGS: &[&str] = &[
+    "cost",
+    "rule",
+    "w",
+    "b",
+    "x",
+    "y",
+    "eta",
+    "eta-quadratic",
+    "eta-cross-entropy",
+    "same-eta",
+    "swapped",
+    "epochs",
+    "speed",
+    "chart",
+    "view",
+    "log",
+];
+
+/// What `data-hide` may name: the settings' controls, and the share and export buttons.
+pub const EXPLORER_HIDEABLE: &[&str] = &[
+    "cost",
+    "rule",
+    "w",
+    "b",
+    "x",
+    "y",
+    "eta",
+    "eta-quadratic",
+    "eta-cross-entropy",
+    "same-eta",
+    "swapped",
+    "epochs",
+    "speed",
+    "chart",
+    "view",
+    "log",
+    "share",
+    "export",
+];
+
+const EXPLORER_OPTIONS: &[&str] = &[
+    "nndl",
+    "lang",
+    "hide",
+    "cost",
+    "rule",
+    "w",
+    "b",
+    "x",
+    "y",
+    "eta",
+    "eta-quadratic",
+    "eta-cross-entropy",
+    "same-eta",
+    "swapped",
+    "epochs",
+    "speed",
+    "chart",
+    "view",
+    "log",
+];
+
+fn pick<T: Copy>(
+    name: &str,
+    value: &str,
+    all: &[T],
+    name_of: fn(T) -> &'static str,
+) -> Result<T, OptionError> {
+    all.iter()
+        .copied()
+        .find(|t| name_of(*t) == value)
+        .ok_or_else(|| {
+            let names = all.iter().map(|t| name_of(*t)).collect();
+            err(name, value, Problem::UnknownValue, Accepted::OneOf(names))
+        })
+}
+
+fn number(name: &str, value: &str, range: Range) -> Result<f64, OptionError> {
+    parse_number(value, range).map_err(|p| err(name, value, p, Accepted::Range(range)))
+}
+
+fn flag(name: &str, value: &str) -> Result<bool, OptionError> {
+    match value {
+        "true" => Ok(true),
+        "false" => Ok(false),
+        _ => Err(err(
+            name,
+            value,
+            Problem::UnknownValue,
+            one_of(&["true", "false"]),
+        )),
+    }
+}
+
+impl ExplorerConfig {
+    /// Sets one setting from its text; a bad value changes nothing and says why.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), OptionError> {
+        let v = value.trim();
+        let param = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
+        let eta = Range::Positive(MAX_ETA);
+        match name {
+            "cost" => self.racing = pick(name, v, &Racing::ALL, Racing::name)?,
+            "rule" => self.rule = pick(name, v, &Rule::ALL, Rule::name)?,
+            "w" => self.w = number(name, v, param)?,
+            "b" => self.b = number(name, v, param)?,
+            "x" => self.x = number(name, v, param)?,
+            "y" => self.y = number(name, v, Range::Closed(0.0, 1.0))?,
+            "eta" => {
+                let e = number(name, v, eta)?;
+                self.eta_quadratic = e;
+                self.eta_cross_entropy = e;
+            }
+            "eta-quadratic" => {
+                self.eta_quadratic = number(name, v, eta)?;
+                if self.same_eta {
+                    self.eta_cross_entropy = self.eta_quadratic;
+                }
+            }
+            "eta-cross-entropy" => {
+                self.eta_cross_entropy = number(name, v, eta)?;
+                if self.same_eta {
+                    self.eta_quadratic = self.eta_cross_entropy;
+                }
+            }
+            "same-eta" => {
+                self.same_eta = flag(name, v)?;
+                if self.same_eta {
+                    self.eta_cross_entropy = self.eta_quadratic;
+                }
+            }
+            "swapped" => self.swapped = flag(name, v)?,
+            "epochs" => {
+                let e = number(name, v, Range::Whole(1, MAX_EPOCHS))?;
+                self.epochs = e as u32;
+            }
+            "speed" => self.speed = number(name, v, Range::Positive(MAX_SPEED))?,
+            "chart" => self.chart = pick(name, v, &ChartShows::ALL, ChartShows::name)?,
+            "view" => self.view = pick(name, v, &View::ALL, View::name)?,
+            "log" => self.log = flag(name, v)?,
+            _ => {
+                return Err(err(
+                    name,
+                    v,
+                    Problem::UnknownOption,
+                    Accepted::Options(EXPLORER_SETTINGS),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// Every setting as (name, text): what a shared link carries. Numbers are written in full,
+    /// so that reading them back gives exactly the same configuration.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("cost", self.racing.name().into()),
+            ("rule", self.rule.name().into()),
+            ("w", self.w.to_string()),
+            ("b", self.b.to_string()),
+            ("x", self.x.to_string()),
+            ("y", self.y.to_string()),
+            ("eta-quadratic", self.eta_quadratic.to_string()),
+            ("eta-cross-entropy", self.eta_cross_entropy.to_string()),
+            ("same-eta", self.same_eta.to_string()),
+            ("swapped", self.swapped.to_string()),
+            ("epochs", self.epochs.to_string()),
+            ("speed", self.speed.to_string()),
+            ("chart", self.chart.name().into()),
+            ("view", self.view.name().into()),
+            ("log", self.log.to_string()),
+        ]
+    }
+
+    /// Applies `settings` in [`EXPLORER_SETTINGS`]' order (so that `eta` comes before the two
+    /// rates it sets), collecting every error. Unless given, `same-eta` holds when the two rates
+    /// are equal.
+    fn apply(&mut self, settings: &[(&str, &str)], errors: &mut Vec<OptionError>) {
+        let given = |name: &str| settings.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+        // The rates are read untied; `same-eta` ties them afterwards.
+        self.same_eta = false;
+        for name in EXPLORER_SETTINGS.iter().filter(|n| **n != "same-eta") {
+            if let Some(v) = given(name) {
+                if let Err(e) = self.set(name, v) {
+                    errors.push(e);
+                }
+            }
+        }
+        match given("same-eta") {
+            Some(v) => {
+                if let Err(e) = self.set("same-eta", v) {
+                    errors.push(e);
+                }
+            }
+            None => self.same_eta = self.eta_quadratic == self.eta_cross_entropy,
+        }
+    }
+}
+
+/// An explorer's options: its configuration, the controls the page hides (whose values a link
+/// may not change either), and what was wrong with the link it was opened with, if anything.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExplorerOptions {
+    pub config: ExplorerConfig,
+    pub hidden: Vec<&'static str>,
+    /// The problems with a shared link's settings; the link was then not used at all.
+    pub link_errors: Vec<OptionError>,
+}
+
+impl ExplorerOptions {
+    pub fn hides(&self, control: &str) -> bool {
+        self.hidden.contains(&control)
+    }
+
+    /// Whether the page fixed a setting: its control is hidden (`eta` hides both rates' and the
+    /// switch that ties them).
+    pub fn locks(&self, setting: &str) -> bool {
+        let eta = matches!(
+            setting,
+            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta"
+        );
+        self.hides(setting) || (eta && self.hides("eta"))
+    }
+
+    /// Applies a shared link's settings on top of the options, except those the page hides. If
+    /// any is bad, none is used and [`ExplorerOptions::link_errors`] says why.
+    pub fn with_link(mut self, link: &[(String, String)]) -> ExplorerOptions {
+        let mut errors = Vec::new();
+        let mut settings = Vec::new();
+        for (k, v) in link {
+            if !EXPLORER_SETTINGS.contains(&k.as_str()) {
+                errors.push(
+                    err(
+                        k,
+                        v,
+                        Problem::UnknownOption,
+                        Accepted::Options(EXPLORER_SETTINGS),
+                    )
+                    .at(Place::Link),
+                );
+            } else if !self.locks(k) {
+                settings.push((k.as_str(), v.as_str()));
+            }
+        }
+        let mut config = self.config;
+        let mut set_errors = Vec::new();
+        // A link sets `same-eta` explicitly; without it the page's tie stays.
+        if !settings.iter().any(|(k, _)| *k == "same-eta") {
+            settings.push(("same-eta", if config.same_eta { "true" } else { "false" }));
+        }
+        config.apply(&settings, &mut set_errors);
+        errors.extend(set_errors.into_iter().map(|e| e.at(Place::Link)));
+        if errors.is_empty() {
+            self.config = config;
+        } else {
+            self.link_errors = errors;
+        }
+        self
+    }
+}
+
+fn parse_explorer(options: &[(&str, &str)]) -> Result<ExplorerOptions, Vec<OptionError>> {
+    let mut r = Reader::new(options, EXPLORER_OPTIONS);
+    let mut hidden = Vec::new();
+    if let Some(list) = r.get("hide") {
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match EXPLORER_HIDEABLE.iter().find(|h| **h == name) {
+                Some(h) => hidden.push(*h),
+                None => r.errors.push(err(
+                    "hide",
+                    name,
+                    Problem::UnknownValue,
+                    Accepted::OneOf(EXPLORER_HIDEABLE.to_vec()),
+                )),
+            }
+        }
+    }
+    let settings: Vec<(&str, &str)> = options
+        .iter()
+        .filter(|(k, _)| EXPLORER_SETTINGS.contains(k))
+        .copied()
+        .collect();
+    let mut config = ExplorerConfig::default();
+    config.apply(&settings, &mut r.errors);
+    r.finish(ExplorerOptions {
+        config,
+        hidden,
+        link_errors: Vec::new(),
+    })
 }

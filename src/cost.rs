@@ -39,6 +39,11 @@ pub enum Cost {
     Quadratic,
     /// C = −[y ln a + (1 − y) ln(1 − a)], eq. (57) for one example.
     CrossEntropy,
+    /// The section's second exercise: the expression with a and y swapped,
+    /// −[a ln y + (1 − a) ln(1 − y)]. It needs ln y and ln(1 − y), so it is infinite for the
+    /// targets 0 and 1; for 0 < y < 1 it is linear in a and has no minimum at a = y. Only the
+    /// explorer trains with it (it is not one of [`Cost::ALL`], the costs `data-cost` names).
+    Swapped,
 }
 
 impl Cost {
@@ -49,6 +54,7 @@ impl Cost {
         match self {
             Cost::Quadratic => "quadratic",
             Cost::CrossEntropy => "cross-entropy",
+            Cost::Swapped => "swapped",
         }
     }
 
@@ -77,6 +83,19 @@ impl Cost {
                 }
                 c
             }
+            Cost::Swapped => {
+                // −a ln y − (1 − a) ln(1 − y); a term whose weight a or 1 − a is 0 is 0, even
+                // where its logarithm is −∞. Otherwise y = 0 or 1 makes the cost +∞.
+                let (a, one_minus_a) = (sigmoid(z), sigmoid(-z));
+                let mut c = 0.0;
+                if a != 0.0 {
+                    c -= a * y.ln();
+                }
+                if one_minus_a != 0.0 {
+                    c -= one_minus_a * (-y).ln_1p();
+                }
+                c
+            }
         }
     }
 
@@ -86,6 +105,15 @@ impl Cost {
         match self {
             Cost::Quadratic => output_error(z, y) * sigmoid_prime(z),
             Cost::CrossEntropy => output_error(z, y),
+            Cost::Swapped => {
+                // σ′(z)·ln((1 − y)/y); ±∞ for y = 0 or 1, even where σ′ rounds to 0.
+                let slope = Cost::Swapped.dc_da(z, y);
+                if slope.is_infinite() {
+                    slope
+                } else {
+                    sigmoid_prime(z) * slope
+                }
+            }
         }
     }
 
@@ -98,8 +126,18 @@ impl Cost {
         match self {
             Cost::Quadratic => output_error(z, y),
             Cost::CrossEntropy => (1.0 - y) * (1.0 + z.exp()) - y * (1.0 + (-z).exp()),
+            // The expression is linear in a, with slope ln(1 − y) − ln y.
+            Cost::Swapped => (-y).ln_1p() - y.ln(),
         }
     }
+}
+
+/// The binary entropy −[y ln y + (1 − y) ln(1 − y)], eq. (64): for 0 < y < 1, the least value of
+/// the cross-entropy over all outputs a, reached at a = y (the section's third exercise). It is 0
+/// for y = 0 and y = 1.
+pub fn binary_entropy(y: f64) -> f64 {
+    let term = |p: f64| if p > 0.0 { -p * p.ln() } else { 0.0 };
+    term(y) + term(1.0 - y)
 }
 
 impl fmt::Display for Cost {
@@ -183,6 +221,51 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn swapped_expression_is_infinite_for_the_targets_0_and_1() {
+        for z in [-30.0, -2.0, 0.0, 2.0, 30.0] {
+            assert_eq!(Cost::Swapped.value(z, 0.0), f64::INFINITY);
+            assert_eq!(Cost::Swapped.value(z, 1.0), f64::INFINITY);
+            assert_eq!(Cost::Swapped.dc_dz(z, 0.0), f64::INFINITY);
+            assert_eq!(Cost::Swapped.dc_dz(z, 1.0), f64::NEG_INFINITY);
+        }
+        // Where a rounds to exactly 0 its infinite term has weight 0.
+        assert_eq!(Cost::Swapped.value(-800.0, 0.0), 0.0);
+    }
+
+    #[test]
+    fn swapped_expression_agrees_with_its_textbook_form_and_central_differences() {
+        let h = 1e-6;
+        for z in [-4.0, -1.0, 0.0, 0.7, 2.5] {
+            for y in [0.1, 0.3, 0.5, 0.9] {
+                let a = 1.0 / (1.0 + f64::exp(-z));
+                let c = -(a * f64::ln(y) + (1.0 - a) * f64::ln(1.0 - y));
+                let v = Cost::Swapped.value(z, y);
+                assert!((v - c).abs() <= 1e-14 * c.abs().max(1.0), "{v} vs {c}");
+                let fd =
+                    (Cost::Swapped.value(z + h, y) - Cost::Swapped.value(z - h, y)) / (2.0 * h);
+                let g = Cost::Swapped.dc_dz(z, y);
+                assert!((fd - g).abs() <= 1e-7 * g.abs().max(1e-3), "z={z} y={y}");
+            }
+        }
+    }
+
+    #[test]
+    fn cross_entropy_is_least_at_a_equals_y_where_it_is_the_binary_entropy() {
+        for y in [0.05, 0.2, 0.5, 0.73, 0.99] {
+            let z_star = f64::ln(y / (1.0 - y));
+            let h = binary_entropy(y);
+            assert!((Cost::CrossEntropy.value(z_star, y) - h).abs() < 1e-14);
+            assert!(Cost::CrossEntropy.dc_dz(z_star, y).abs() < 1e-15);
+            for dz in [-1.0, -0.01, 0.01, 1.0] {
+                assert!(Cost::CrossEntropy.value(z_star + dz, y) > h);
+            }
+        }
+        assert_eq!(binary_entropy(0.0), 0.0);
+        assert_eq!(binary_entropy(1.0), 0.0);
+        assert!((binary_entropy(0.5) - std::f64::consts::LN_2).abs() < 1e-16);
     }
 
     #[test]

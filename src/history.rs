@@ -6,22 +6,22 @@
 //! spaced points from start to end.
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct History {
+pub struct History<T = f64> {
     /// (epoch, value), epochs rising, each a multiple of `stride`.
-    points: Vec<(u32, f64)>,
+    points: Vec<(u32, T)>,
     stride: u32,
 }
 
-impl Default for History {
-    fn default() -> History {
+impl<T> Default for History<T> {
+    fn default() -> History<T> {
         History {
-            points: Vec::with_capacity(History::CAPACITY),
+            points: Vec::with_capacity(Self::CAPACITY),
             stride: 1,
         }
     }
 }
 
-impl History {
+impl<T> History<T> {
     pub const CAPACITY: usize = 4096;
 
     pub fn clear(&mut self) {
@@ -36,11 +36,11 @@ impl History {
     }
 
     /// Records the value at `epoch`; epochs must come in rising order.
-    pub fn push(&mut self, epoch: u32, value: f64) {
+    pub fn push(&mut self, epoch: u32, value: T) {
         if !self.keeps(epoch) {
             return;
         }
-        if self.points.len() == History::CAPACITY {
+        if self.points.len() == Self::CAPACITY {
             let mut i = 0;
             self.points.retain(|_| {
                 i += 1;
@@ -54,7 +54,7 @@ impl History {
         self.points.push((epoch, value));
     }
 
-    pub fn points(&self) -> &[(u32, f64)] {
+    pub fn points(&self) -> &[(u32, T)] {
         &self.points
     }
 }
@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn short_runs_keep_every_epoch() {
-        let mut h = History::default();
+        let mut h: History = History::default();
         for e in 0..=300 {
             h.push(e, f64::from(e));
         }
@@ -75,12 +75,12 @@ mod tests {
 
     #[test]
     fn long_runs_stay_bounded_and_evenly_spaced() {
-        let mut h = History::default();
+        let mut h: History = History::default();
         for e in 0..10_000_000 {
             h.push(e, 1.0);
         }
         let p = h.points();
-        assert!(p.len() <= History::CAPACITY && p.len() > History::CAPACITY / 2);
+        assert!(p.len() <= History::<f64>::CAPACITY && p.len() > History::<f64>::CAPACITY / 2);
         assert_eq!(p[0].0, 0);
         let step = p[1].0 - p[0].0;
         assert!(step.is_power_of_two());
@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn clear_starts_afresh() {
-        let mut h = History::default();
+        let mut h: History = History::default();
         for e in 0..10_000 {
             h.push(e, 0.0);
         }

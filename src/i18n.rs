@@ -46,6 +46,8 @@ impl Lang {
             (Lang::En, Cost::CrossEntropy) => "cross-entropy",
             (Lang::Zh, Cost::Quadratic) => "二次",
             (Lang::Zh, Cost::CrossEntropy) => "交叉熵",
+            (Lang::En, Cost::Swapped) => "swapped expression",
+            (Lang::Zh, Cost::Swapped) => "交换后的表达式",
         }
     }
 

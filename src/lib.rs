@@ -11,6 +11,7 @@ pub mod config;
 pub mod cost;
 pub mod data;
 pub mod digits;
+pub mod explorer;
 pub mod history;
 pub mod i18n;
 pub mod network;
@@ -18,6 +19,7 @@ pub mod neuron;
 pub mod run;
 pub mod saturation;
 pub mod saturation_run;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -114,6 +114,18 @@ impl Trainer {
         self.epoch
     }
 
+    /// A new learning rate, from the next epoch on.
+    pub fn set_eta(&mut self, eta: f64) {
+        self.setup.eta = eta;
+    }
+
+    /// Moves the neuron to weight `w` and bias `b`, at the same epoch (the explorer's reader
+    /// setting w or b while paused).
+    pub fn set_params(&mut self, w: f64, b: f64) {
+        self.w = w;
+        self.b = b;
+    }
+
     /// z = w·x + b.
     fn z(&self) -> f64 {
         self.w * self.setup.x + self.b
@@ -142,7 +154,7 @@ impl Trainer {
                 let z = self.z();
                 let d = match cost {
                     Cost::Quadratic => cost.dc_dz(z, y),
-                    Cost::CrossEntropy => cost.dc_da(z, y),
+                    Cost::CrossEntropy | Cost::Swapped => cost.dc_da(z, y),
                 };
                 (eta * d, eta * d)
             }

@@ -256,7 +256,7 @@ fn an_unknown_or_missing_widget_kind_is_an_error() {
     assert!(e[0].to_string().contains("unknown widget kind"));
     assert!(e[0]
         .to_string()
-        .contains("\"neuron\", \"network\", \"mnist\""));
+        .contains("\"neuron\", \"explorer\", \"network\", \"mnist\""));
     let e = parse([("eta", "0.1")], None).result.unwrap_err();
     assert_eq!(e[0].problem, Problem::NoKind);
 }
@@ -365,4 +365,95 @@ fn the_network_widget_takes_eta_epochs_seed_and_speed() {
             .contains("data-eta=\"0\": must be greater than 0"),
         "{e:?}"
     );
+}
+
+mod explorer {
+    use nndl_widgets::config::{parse, ExplorerConfig, ExplorerOptions, Place, WidgetConfig};
+
+    fn explorer(options: &[(&str, &str)]) -> Result<ExplorerOptions, Vec<String>> {
+        let mut all = vec![("nndl", "explorer")];
+        all.extend_from_slice(options);
+        match parse(all, None).result {
+            Ok(WidgetConfig::Explorer(e)) => Ok(e),
+            Ok(other) => panic!("not an explorer: {other:?}"),
+            Err(errors) => Err(errors.iter().map(|e| e.to_string()).collect()),
+        }
+    }
+
+    #[test]
+    fn options_set_the_configuration() {
+        let e = explorer(&[
+            ("eta-quadratic", "0.5"),
+            ("eta-cross-entropy", "0.005"),
+            ("w", "-1.5"),
+            ("cost", "cross-entropy"),
+            ("hide", "eta, share"),
+        ])
+        .unwrap();
+        assert_eq!(e.config.eta_quadratic, 0.5);
+        assert_eq!(e.config.eta_cross_entropy, 0.005);
+        assert!(!e.config.same_eta, "different rates are not tied");
+        assert_eq!(e.config.w, -1.5);
+        assert_eq!(e.hidden, vec!["eta", "share"]);
+        let e = explorer(&[("eta", "0.3")]).unwrap();
+        assert!(e.config.same_eta);
+        assert_eq!(e.config.eta_cross_entropy, 0.3);
+    }
+
+    #[test]
+    fn bad_options_are_all_reported() {
+        let errors = explorer(&[
+            ("w", "abc"),
+            ("view", "3d"),
+            ("same-eta", "yes"),
+            ("hide", "eta,colour"),
+            ("speeed", "3"),
+        ])
+        .unwrap_err();
+        assert_eq!(errors.len(), 5, "{errors:?}");
+        assert!(errors.iter().any(|e| e.contains("data-hide=\"colour\"")));
+        assert!(errors.iter().any(|e| e.contains("data-view=\"3d\"")));
+    }
+
+    #[test]
+    fn a_link_round_trips_exactly_and_cannot_change_hidden_controls() {
+        let mut c = ExplorerConfig::default();
+        for (k, v) in [
+            ("w", "0.1"),
+            ("b", "-2.7182818284590451"),
+            ("eta-quadratic", "0.123456789012345"),
+            ("same-eta", "false"),
+            ("eta-cross-entropy", "3e-7"),
+            ("view", "surface"),
+            ("swapped", "true"),
+        ] {
+            c.set(k, v).unwrap();
+        }
+        let link: Vec<(String, String)> = c
+            .pairs()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        let page = explorer(&[]).unwrap();
+        assert_eq!(page.clone().with_link(&link).config, c);
+        let hiding = explorer(&[("hide", "eta,view"), ("eta", "0.7")]).unwrap();
+        let restored = hiding.with_link(&link).config;
+        assert_eq!(restored.w, 0.1);
+        assert_eq!(restored.view, ExplorerConfig::default().view);
+        assert_eq!(restored.eta_quadratic, 0.7);
+        assert_eq!(restored.eta_cross_entropy, 0.7);
+        // A bad link changes nothing and says why.
+        let bad = vec![
+            ("w".to_string(), "1e999".to_string()),
+            ("zz".into(), "1".into()),
+        ];
+        let e = page.with_link(&bad);
+        assert_eq!(e.config, ExplorerConfig::default());
+        assert_eq!(e.link_errors.len(), 2);
+        assert!(e.link_errors.iter().all(|e| e.place == Place::Link));
+        assert!(e
+            .link_errors
+            .iter()
+            .any(|e| e.to_string().starts_with("w=\"1e999\"")));
+    }
 }

@@ -23,6 +23,7 @@ pub struct Palette {
     pub grid: RGBColor,
     quadratic: RGBColor,
     cross_entropy: RGBColor,
+    swapped: RGBColor,
 }
 
 /// The palette for the page's light or dark scheme; every widget's charts use it.
@@ -41,6 +42,7 @@ const LIGHT: Palette = Palette {
     grid: RGBColor(226, 226, 226),
     quadratic: RGBColor(0, 114, 178),
     cross_entropy: RGBColor(213, 94, 0),
+    swapped: RGBColor(204, 121, 167),
 };
 
 const DARK: Palette = Palette {
@@ -50,6 +52,7 @@ const DARK: Palette = Palette {
     grid: RGBColor(64, 64, 64),
     quadratic: RGBColor(86, 180, 233),
     cross_entropy: RGBColor(230, 159, 0),
+    swapped: RGBColor(204, 121, 167),
 };
 
 impl Palette {
@@ -57,6 +60,7 @@ impl Palette {
         match cost {
             Cost::Quadratic => self.quadratic,
             Cost::CrossEntropy => self.cross_entropy,
+            Cost::Swapped => self.swapped,
         }
     }
 }

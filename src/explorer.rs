@@ -1,0 +1,597 @@
+//! The explorer's run: the quadratic cost and the cross-entropy (or the swapped expression) trained
+//! from the same start, side by side, with the reader changing settings as it goes; and what its
+//! views plot (the cost surface, the σ′ identity). Pure Rust: the web layer only shows it.
+
+use crate::clock::Clock;
+use crate::config::{ExplorerConfig, OptionError, Racing};
+use crate::cost::{binary_entropy, sigmoid, sigmoid_prime, Cost};
+use crate::history::History;
+use crate::neuron::{Diverged, Setup, Snapshot, Trainer};
+use crate::run::{Action, Mode};
+
+/// One raced cost: its trainer and the states it went through.
+pub struct Racer {
+    pub cost: Cost,
+    trainer: Trainer,
+    history: History<Snapshot>,
+    /// Where it stopped because its next update was not finite.
+    diverged: Option<Diverged>,
+}
+
+impl Racer {
+    fn new(cost: Cost, setup: Setup) -> Racer {
+        let trainer = Trainer::new(Setup { cost, ..setup });
+        let mut history = History::default();
+        history.push(0, trainer.snapshot());
+        Racer {
+            cost,
+            trainer,
+            history,
+            diverged: None,
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        self.trainer.snapshot()
+    }
+
+    pub fn eta(&self) -> f64 {
+        self.trainer.setup().eta
+    }
+
+    pub fn diverged(&self) -> Option<Diverged> {
+        self.diverged
+    }
+
+    /// The kept states (bounded in number, see [`History`]); the current state may be newer.
+    pub fn history(&self) -> &[(u32, Snapshot)] {
+        self.history.points()
+    }
+
+    /// The kept states and then the current one, once.
+    pub fn path(&self) -> impl Iterator<Item = Snapshot> + '_ {
+        let now = self.snapshot();
+        let last_kept = self.history.points().last().map(|(e, _)| *e);
+        self.history
+            .points()
+            .iter()
+            .map(|(_, s)| *s)
+            .chain((last_kept != Some(now.epoch)).then_some(now))
+    }
+
+    /// Runs epochs up to `until`, stopping where an update would not be finite.
+    fn run_to(&mut self, until: u32) {
+        while self.diverged.is_none() && self.trainer.epoch() < until {
+            if let Err(d) = self.trainer.step() {
+                self.diverged = Some(d);
+                break;
+            }
+            let epoch = self.trainer.epoch();
+            if self.history.keeps(epoch) {
+                self.history.push(epoch, self.trainer.snapshot());
+            }
+        }
+    }
+
+    /// The minimum of this racer's cost over all outputs a, where there is one: 0 for the
+    /// quadratic cost, the binary entropy (64) for cross-entropy. The swapped expression is
+    /// linear in a and has none at a = y.
+    pub fn least_cost(&self, y: f64) -> Option<f64> {
+        match self.cost {
+            Cost::Quadratic => Some(0.0),
+            Cost::CrossEntropy => Some(binary_entropy(y)),
+            Cost::Swapped => None,
+        }
+    }
+}
+
+/// What a change of setting did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// It took effect now.
+    Now,
+    /// It waits for the next Run or Reset.
+    OnRestart,
+}
+
+/// The explorer's whole state.
+pub struct Explorer {
+    /// What the controls show, and what the next Run or Reset starts from.
+    config: ExplorerConfig,
+    /// What the current run was started with (its learning rates, w and b may have changed since).
+    started: ExplorerConfig,
+    racers: Vec<Racer>,
+    clock: Clock,
+    mode: Mode,
+}
+
+impl Explorer {
+    pub fn new(config: ExplorerConfig) -> Explorer {
+        let mut e = Explorer {
+            config,
+            started: config,
+            racers: Vec::new(),
+            clock: Clock::default(),
+            mode: Mode::Ready,
+        };
+        e.restart(Mode::Ready);
+        e
+    }
+
+    fn restart(&mut self, mode: Mode) {
+        let c = self.config;
+        self.started = c;
+        let setup = |eta| Setup {
+            cost: Cost::Quadratic,
+            rule: c.rule,
+            x: c.x,
+            y: c.y,
+            eta,
+            w: c.w,
+            b: c.b,
+        };
+        let second = if c.swapped {
+            Cost::Swapped
+        } else {
+            Cost::CrossEntropy
+        };
+        let mut racers = Vec::new();
+        if c.racing != Racing::CrossEntropy {
+            racers.push(Racer::new(Cost::Quadratic, setup(c.eta_quadratic)));
+        }
+        if c.racing != Racing::Quadratic {
+            racers.push(Racer::new(second, setup(c.eta_cross_entropy)));
+        }
+        self.racers = racers;
+        self.clock.reset();
+        self.mode = mode;
+    }
+
+    pub fn config(&self) -> &ExplorerConfig {
+        &self.config
+    }
+
+    /// The configuration the current run started from.
+    pub fn started(&self) -> &ExplorerConfig {
+        &self.started
+    }
+
+    pub fn racers(&self) -> &[Racer] {
+        &self.racers
+    }
+
+    pub fn racer(&self, cost: Cost) -> Option<&Racer> {
+        self.racers.iter().find(|r| r.cost == cost)
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.mode == Mode::Running
+    }
+
+    /// The epoch the run is at (the racers keep in step; one that diverged stays where it
+    /// stopped).
+    pub fn epoch(&self) -> u32 {
+        self.racers
+            .iter()
+            .map(|r| r.snapshot().epoch)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Whether settings were changed that wait for the next Run or Reset.
+    pub fn pending(&self) -> bool {
+        let (mut a, mut b) = (self.config, self.started);
+        // What applies at once does not wait.
+        for c in [&mut a, &mut b] {
+            c.eta_quadratic = 0.0;
+            c.eta_cross_entropy = 0.0;
+            c.same_eta = false;
+            c.speed = 0.0;
+            c.chart = crate::config::ChartShows::Cost;
+            c.view = crate::config::View::Race;
+            c.log = false;
+            if self.mode == Mode::Paused {
+                c.w = 0.0;
+                c.b = 0.0;
+            }
+        }
+        a != b
+    }
+
+    /// Whether the swapped expression cannot be trained at all: its target is 0 or 1, where it
+    /// needs ln 0 (the second exercise).
+    pub fn swapped_undefined(&self) -> bool {
+        self.racer(Cost::Swapped)
+            .is_some_and(|r| r.snapshot().cost.is_infinite())
+    }
+
+    pub fn act(&mut self, action: Action) {
+        match action {
+            Action::Run => self.restart(Mode::Running),
+            Action::Reset => self.restart(Mode::Ready),
+            Action::Pause => match self.mode {
+                Mode::Running => self.mode = Mode::Paused,
+                Mode::Paused => {
+                    self.clock.reset();
+                    self.mode = Mode::Running;
+                }
+                _ => {}
+            },
+            Action::Toggle => match self.mode {
+                Mode::Running | Mode::Paused => self.act(Action::Pause),
+                _ => self.act(Action::Run),
+            },
+            Action::Step => {
+                if matches!(self.mode, Mode::Ready | Mode::Running | Mode::Paused) {
+                    self.mode = Mode::Paused;
+                    self.epochs(1);
+                }
+            }
+            // The neuron widget's rule switch has no meaning here: the rule is a control.
+            Action::UseGradient | Action::UseConfigured | Action::UseSuggestedEta => {}
+        }
+    }
+
+    /// Changes one setting (named as its option is). Learning rates apply from the next epoch,
+    /// the speed and the views at once, w and b at once while paused (both runs move there);
+    /// everything applies at once before a run has started, and otherwise on the next Run or
+    /// Reset. A bad value changes nothing.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<Applied, OptionError> {
+        let before = self.config;
+        self.config.set(name, value)?;
+        let c = self.config;
+        if self.mode == Mode::Ready && c != before {
+            self.restart(Mode::Ready);
+            return Ok(Applied::Now);
+        }
+        match name {
+            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" => {
+                for r in &mut self.racers {
+                    r.trainer.set_eta(match r.cost {
+                        Cost::Quadratic => c.eta_quadratic,
+                        _ => c.eta_cross_entropy,
+                    });
+                }
+                self.started.eta_quadratic = c.eta_quadratic;
+                self.started.eta_cross_entropy = c.eta_cross_entropy;
+                Ok(Applied::Now)
+            }
+            "speed" | "chart" | "view" | "log" => Ok(Applied::Now),
+            "w" | "b" if self.mode == Mode::Paused => {
+                for r in &mut self.racers {
+                    let s = r.snapshot();
+                    let (w, b) = if name == "w" { (c.w, s.b) } else { (s.w, c.b) };
+                    r.trainer.set_params(w, b);
+                    // A run that had diverged may go on from the new point.
+                    r.diverged = None;
+                }
+                Ok(Applied::Now)
+            }
+            _ => Ok(if self.pending() {
+                Applied::OnRestart
+            } else {
+                Applied::Now
+            }),
+        }
+    }
+
+    /// Advances a running run by `dt_ms` of wall-clock time; returns the number of epochs run.
+    pub fn advance(&mut self, dt_ms: f64) -> u64 {
+        if self.mode != Mode::Running {
+            return 0;
+        }
+        let due = self.clock.epochs_for(dt_ms, self.config.speed);
+        self.epochs(due)
+    }
+
+    fn epochs(&mut self, n: u64) -> u64 {
+        let from = self.epoch();
+        let until = (u64::from(from) + n).min(u64::from(self.started.epochs)) as u32;
+        for r in &mut self.racers {
+            r.run_to(until);
+        }
+        let going = self
+            .racers
+            .iter()
+            .any(|r| r.diverged.is_none() && r.snapshot().epoch < self.started.epochs);
+        if !going {
+            self.mode = match self.racers.iter().find_map(|r| r.diverged) {
+                // Only when no run got to the end is the whole race "diverged".
+                Some(d) if self.racers.iter().all(|r| r.diverged.is_some()) => Mode::Diverged(d),
+                _ => Mode::Finished,
+            };
+        }
+        u64::from(until - from)
+    }
+
+    /// The run's history as CSV: one row per kept state of each raced cost.
+    pub fn csv(&self) -> String {
+        let mut out = String::from("cost,epoch,eta,w,b,z,a,C,dC/dw,dC/db,sigma_prime\n");
+        for r in &self.racers {
+            for s in r.path() {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{},{},{},{},{}\n",
+                    r.cost.name(),
+                    s.epoch,
+                    r.eta(),
+                    s.w,
+                    s.b,
+                    s.z,
+                    s.a,
+                    s.cost,
+                    s.dw,
+                    s.db,
+                    sigmoid_prime(s.z)
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// A (w, b) window for the cost surface.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub w: (f64, f64),
+    pub b: (f64, f64),
+}
+
+impl Window {
+    /// The smallest half-width of a window.
+    const MIN_HALF: f64 = 2.0;
+
+    /// A window around `points` (the start, the paths), with a margin and at least
+    /// [`Window::MIN_HALF`] either side of their centre; its ends are rounded out to whole
+    /// numbers so that it changes rarely as a run goes on.
+    pub fn around(points: impl Iterator<Item = (f64, f64)>) -> Window {
+        let (mut w, mut b) = ((f64::MAX, f64::MIN), (f64::MAX, f64::MIN));
+        for (pw, pb) in points.filter(|(w, b)| w.is_finite() && b.is_finite()) {
+            w = (w.0.min(pw), w.1.max(pw));
+            b = (b.0.min(pb), b.1.max(pb));
+        }
+        if w.0 > w.1 {
+            w = (0.0, 0.0);
+            b = (0.0, 0.0);
+        }
+        let fit = |(lo, hi): (f64, f64)| {
+            let mid = (lo + hi) / 2.0;
+            let half = ((hi - lo) / 2.0 * 1.25).max(Window::MIN_HALF);
+            ((mid - half).floor(), (mid + half).ceil())
+        };
+        Window {
+            w: fit(w),
+            b: fit(b),
+        }
+    }
+
+    /// Whether (w, b) is inside.
+    pub fn contains(&self, w: f64, b: f64) -> bool {
+        (self.w.0..=self.w.1).contains(&w) && (self.b.0..=self.b.1).contains(&b)
+    }
+
+    /// The centre of cell (i, j) of an n × n grid over the window; j = 0 is the top row (the
+    /// largest b).
+    pub fn cell(&self, n: usize, i: usize, j: usize) -> (f64, f64) {
+        let t = |k: usize| (k as f64 + 0.5) / n as f64;
+        (
+            self.w.0 + (self.w.1 - self.w.0) * t(i),
+            self.b.1 - (self.b.1 - self.b.0) * t(j),
+        )
+    }
+
+    /// C(w, b) over an n × n grid, row by row from the top: the cost surface of the single
+    /// example (x, y).
+    pub fn surface(&self, cost: Cost, x: f64, y: f64, n: usize) -> Vec<f64> {
+        let mut out = Vec::with_capacity(n * n);
+        for j in 0..n {
+            for i in 0..n {
+                let (w, b) = self.cell(n, i, j);
+                out.push(cost.value(w * x + b, y));
+            }
+        }
+        out
+    }
+}
+
+/// The first exercise: σ′(z) as the derivative of σ (a central difference) beside σ(z)(1 − σ(z)),
+/// at `n` points over [lo, hi]: (z, σ′(z), σ(z)(1 − σ(z))).
+pub fn sigma_identity(lo: f64, hi: f64, n: usize) -> Vec<(f64, f64, f64)> {
+    let h = 1e-5;
+    (0..n)
+        .map(|k| {
+            let z = lo + (hi - lo) * k as f64 / (n - 1).max(1) as f64;
+            let derivative = (sigmoid(z + h) - sigmoid(z - h)) / (2.0 * h);
+            let s = sigmoid(z);
+            (z, derivative, s * (1.0 - s))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ExplorerConfig;
+
+    fn finished(config: ExplorerConfig) -> Explorer {
+        let mut e = Explorer::new(config);
+        e.act(Action::Run);
+        while e.is_running() {
+            e.advance(100.0);
+        }
+        e
+    }
+
+    #[test]
+    fn the_race_matches_two_separate_trainers() {
+        let e = finished(ExplorerConfig::default());
+        assert_eq!(e.mode(), Mode::Finished);
+        for r in e.racers() {
+            let mut t = Trainer::new(Setup {
+                cost: r.cost,
+                rule: crate::neuron::Rule::Gradient,
+                x: 1.0,
+                y: 0.0,
+                eta: 0.15,
+                w: 2.0,
+                b: 2.0,
+            });
+            for _ in 0..300 {
+                t.step().unwrap();
+            }
+            assert_eq!(r.snapshot(), t.snapshot());
+            assert_eq!(r.history().len(), 301);
+        }
+        // The section's claim, from the saturated start with the same η: cross-entropy learns at
+        // once, the quadratic cost is still on its plateau after 100 epochs.
+        let q = e.racer(Cost::Quadratic).unwrap();
+        let ce = e.racer(Cost::CrossEntropy).unwrap();
+        assert!(q.history()[100].1.a > 0.9);
+        assert!(ce.history()[100].1.a < 0.1);
+    }
+
+    #[test]
+    fn eta_changes_apply_from_the_next_epoch_while_running() {
+        let mut e = Explorer::new(ExplorerConfig::default());
+        e.act(Action::Run);
+        e.advance(100.0);
+        let at = e.epoch();
+        assert_eq!(e.set("eta-cross-entropy", "1"), Ok(Applied::Now));
+        assert!(e.is_running());
+        for r in e.racers() {
+            assert_eq!(r.eta(), 1.0, "same η ties both");
+        }
+        e.act(Action::Step);
+        let ce = e.racer(Cost::CrossEntropy).unwrap();
+        let before = ce.history().iter().find(|(ep, _)| *ep == at).unwrap().1;
+        let after = ce.snapshot();
+        assert_eq!(after.b, before.b - 1.0 * before.db);
+        assert!(!e.pending());
+    }
+
+    #[test]
+    fn other_settings_wait_for_run_or_reset_and_w_b_move_a_paused_run() {
+        let mut e = Explorer::new(ExplorerConfig::default());
+        e.act(Action::Run);
+        e.advance(100.0);
+        assert_eq!(e.set("y", "0.5"), Ok(Applied::OnRestart));
+        assert!(e.pending());
+        assert_eq!(e.racers()[0].trainer.setup().y, 0.0);
+        e.act(Action::Pause);
+        assert_eq!(e.set("w", "-1"), Ok(Applied::Now));
+        assert!(e.racers().iter().all(|r| r.snapshot().w == -1.0));
+        e.act(Action::Reset);
+        assert!(!e.pending());
+        assert_eq!(e.racers()[0].trainer.setup().y, 0.5);
+        assert_eq!(e.racers()[0].snapshot().w, -1.0);
+        // Before a run, everything applies at once.
+        assert_eq!(e.set("x", "2"), Ok(Applied::Now));
+        assert_eq!(e.racers()[0].trainer.setup().x, 2.0);
+        // A bad value changes nothing.
+        let before = *e.config();
+        assert!(e.set("eta", "-1").is_err());
+        assert!(e.set("w", "NaN").is_err());
+        assert!(e.set("nope", "1").is_err());
+        assert_eq!(*e.config(), before);
+    }
+
+    #[test]
+    fn the_swapped_expression_cannot_take_a_step_for_targets_0_and_1() {
+        for y in ["0", "1"] {
+            let mut c = ExplorerConfig::default();
+            c.set("swapped", "true").unwrap();
+            c.set("y", y).unwrap();
+            let e = finished(c);
+            assert!(e.swapped_undefined());
+            let s = e.racer(Cost::Swapped).unwrap();
+            assert_eq!(s.diverged(), Some(Diverged { epoch: 0 }));
+            assert_eq!(s.snapshot().epoch, 0);
+            // The quadratic run is not held back by it.
+            assert_eq!(e.racer(Cost::Quadratic).unwrap().snapshot().epoch, 300);
+            assert_eq!(e.mode(), Mode::Finished);
+        }
+        // For 0 < y < 1 it trains, but pushes a away from y, towards 0 for y < ½.
+        let mut c = ExplorerConfig::default();
+        c.set("swapped", "true").unwrap();
+        c.set("y", "0.3").unwrap();
+        c.set("w", "0").unwrap();
+        c.set("b", "0").unwrap();
+        let e = finished(c);
+        assert!(!e.swapped_undefined());
+        assert!(e.racer(Cost::Swapped).unwrap().snapshot().a < 0.1);
+    }
+
+    #[test]
+    fn cross_entropy_approaches_the_binary_entropy_from_above() {
+        for y in [0.2, 0.5, 0.9] {
+            let mut c = ExplorerConfig::default();
+            c.set("y", &y.to_string()).unwrap();
+            c.set("epochs", "3000").unwrap();
+            c.set("eta", "1").unwrap();
+            let e = finished(c);
+            let ce = e.racer(Cost::CrossEntropy).unwrap();
+            let h = ce.least_cost(y).unwrap();
+            // Never below it, but for rounding in the last digits.
+            assert!(ce.path().all(|s| s.cost >= h * (1.0 - 1e-14)));
+            let end = ce.snapshot();
+            assert!(end.cost - h < 1e-6, "y={y}: {} vs {h}", end.cost);
+            assert!((end.a - y).abs() < 1e-3);
+        }
+    }
+
+    #[test]
+    fn a_run_diverges_only_when_every_racer_did() {
+        let mut c = ExplorerConfig::default();
+        c.set("same-eta", "false").unwrap();
+        c.set("eta-quadratic", "1e6").unwrap();
+        c.set("w", "0").unwrap();
+        c.set("b", "0").unwrap();
+        c.set("y", "0.5").unwrap();
+        let e = finished(c);
+        assert_eq!(e.mode(), Mode::Finished);
+        c.set("eta-cross-entropy", "1e6").unwrap();
+        c.set("y", "1").unwrap();
+        c.set("w", "1000").unwrap();
+        let e = finished(c);
+        for r in e.racers() {
+            let s = r.snapshot();
+            assert!(s.w.is_finite() && s.b.is_finite());
+        }
+    }
+
+    #[test]
+    fn csv_has_a_row_per_state() {
+        let e = finished(ExplorerConfig::default());
+        let csv = e.csv();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 1 + 2 * 301);
+        assert!(lines[1].starts_with("quadratic,0,0.15,2,2,4,"));
+        assert!(lines[302].starts_with("cross-entropy,0,"));
+    }
+
+    #[test]
+    fn surface_window_holds_the_paths() {
+        let w = Window::around([(2.0, 2.0), (-3.5, 0.25)].into_iter());
+        assert!(w.contains(2.0, 2.0) && w.contains(-3.5, 0.25));
+        assert!(w.w.1 - w.w.0 >= 4.0 && w.b.1 - w.b.0 >= 4.0);
+        let grid = w.surface(Cost::Quadratic, 1.0, 0.0, 8);
+        assert_eq!(grid.len(), 64);
+        let (cw, cb) = w.cell(8, 0, 0);
+        let a = sigmoid(cw + cb);
+        assert_eq!(grid[0], a * a / 2.0);
+        assert!(cb > w.cell(8, 0, 7).1, "row 0 is the top");
+    }
+
+    #[test]
+    fn sigma_prime_identity_holds_over_z() {
+        let points = sigma_identity(-10.0, 10.0, 201);
+        assert_eq!(points.len(), 201);
+        assert_eq!(points[100].0, 0.0);
+        for (z, lhs, rhs) in points {
+            assert!((lhs - rhs).abs() < 1e-10, "z={z}");
+        }
+    }
+}
