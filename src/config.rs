@@ -97,7 +97,7 @@ impl OptionError {
         let (option, value, label) = (&self.option, &self.value, w.accepted);
         let name = match self.place {
             Place::Option => format!("data-{option}="),
-            Place::Link => format!("{option}="),
+            Place::Named => format!("{option}="),
             Place::Control => String::new(),
         };
         match lang {
@@ -107,7 +107,7 @@ impl OptionError {
     }
 
     /// The same error, for a value typed into the control beside which it is shown, or for one
-    /// read from a shared link.
+    /// from a shared link or a script.
     pub fn at(mut self, place: Place) -> OptionError {
         self.place = place;
         self
@@ -120,8 +120,8 @@ pub enum Place {
     /// A `data-*` attribute.
     #[default]
     Option,
-    /// A shared link's fragment.
-    Link,
+    /// A shared link's fragment, or a script's `set(name, value)`: named without `data-`.
+    Named,
     /// A control of the widget; the message is shown beside it.
     Control,
 }
@@ -914,7 +914,7 @@ impl ExplorerOptions {
                         Problem::UnknownOption,
                         Accepted::Options(EXPLORER_SETTINGS),
                     )
-                    .at(Place::Link),
+                    .at(Place::Named),
                 );
             } else if !self.locks(k) {
                 settings.push((k.as_str(), v.as_str()));
@@ -927,7 +927,7 @@ impl ExplorerOptions {
             settings.push(("same-eta", if config.same_eta { "true" } else { "false" }));
         }
         config.apply(&settings, &mut set_errors);
-        errors.extend(set_errors.into_iter().map(|e| e.at(Place::Link)));
+        errors.extend(set_errors.into_iter().map(|e| e.at(Place::Named)));
         if errors.is_empty() {
             self.config = config;
         } else {

@@ -4,6 +4,9 @@
 
 use crate::cost::Cost;
 
+mod explorer;
+pub use explorer::ExplorerWords;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]

@@ -450,7 +450,7 @@ mod explorer {
         let e = page.with_link(&bad);
         assert_eq!(e.config, ExplorerConfig::default());
         assert_eq!(e.link_errors.len(), 2);
-        assert!(e.link_errors.iter().all(|e| e.place == Place::Link));
+        assert!(e.link_errors.iter().all(|e| e.place == Place::Named));
         assert!(e
             .link_errors
             .iter()

@@ -127,8 +127,8 @@ function startWorker(el, entry) {
 const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
- *  run(), pause(), step(), reset() and destroy(). Mounting the same element twice gives the same
- *  handle. */
+ *  run(), pause(), step(), reset(), set(name, value) (the explorer's settings) and destroy().
+ *  Mounting the same element twice gives the same handle. */
 export async function mount(element) {
   await ready;
   const existing = entries.get(element);
@@ -172,8 +172,56 @@ export async function mount(element) {
     worker ??= startWorker(element, entry);
     worker.postMessage({ type: 'files', names, files: bytes }, bytes.map((b) => b.buffer));
   };
+  // The explorer's settings. Sliders apply as they move; number boxes, selects and checkboxes
+  // when their value is committed (change, or Enter in a number box).
+  const set = (name, value, fromSlider) => {
+    entry.running = contain(element, entry, () => entry.widget.set(name, value, fromSlider));
+    entry.last = null;
+    if (entry.running) schedule();
+  };
+  const onSetting = (ev) => {
+    const el = ev.target;
+    if (!el.matches('input[data-control], select[data-control]') || entry.broken) return;
+    const slider = el.type === 'range';
+    if (ev.type === 'input' ? !slider : slider) return;
+    set(el.dataset.control, el.type === 'checkbox' ? String(el.checked) : el.value, slider);
+  };
   const onChange = (ev) => {
     if (ev.target.matches('input[data-files]')) sendFiles(ev.target.files);
+    else onSetting(ev);
+  };
+  // Share: the widget's settings go into the page URL's fragment under its id, and the link to
+  // the clipboard where the browser allows it (else it is shown, selected, to copy by hand).
+  const share = async () => {
+    const fragment = contain(element, entry, () => entry.widget.shareFragment(location.hash));
+    if (typeof fragment !== 'string') return;
+    history.replaceState(history.state, '', `#${fragment}`);
+    const url = location.href;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // No clipboard here (permissions, an insecure page): the link is shown instead.
+    }
+    contain(element, entry, () => entry.widget.shared(url, copied));
+  };
+  const download = (name, blob) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+  };
+  const base = `nndl-${element.id || 'explorer'}`;
+  const exports = {
+    share,
+    'export-png': () =>
+      element.querySelector('canvas[data-export]')?.toBlob((b) => b && download(`${base}.png`, b), 'image/png'),
+    'export-csv': () => {
+      const text = contain(element, entry, () => entry.widget.csv());
+      if (typeof text === 'string') download(`${base}.csv`, new Blob([text], { type: 'text/csv' }));
+    },
   };
   const onDragOver = (ev) => {
     if (contain(element, entry, () => entry.widget.worker)) ev.preventDefault();
@@ -184,11 +232,19 @@ export async function mount(element) {
     sendFiles(ev.dataTransfer.files);
   };
   const onClick = (ev) => {
-    const button = ev.target.closest('[data-action]');
-    if (button && element.contains(button) && !button.disabled) act(button.dataset.action);
+    const button = ev.target.closest('button[data-action], button[data-control]');
+    if (!button || !element.contains(button) || button.disabled || entry.broken) return;
+    const { action, control, value } = button.dataset;
+    if (control) set(control, value, false);
+    else if (exports[action]) exports[action]();
+    else act(action);
   };
   const onKey = (ev) => {
     const action = KEYS[ev.key];
+    if (ev.key === 'Enter' && ev.target.matches('input[type="text"][data-control]')) {
+      onSetting({ type: 'change', target: ev.target });
+      return;
+    }
     if (!action || ev.altKey || ev.ctrlKey || ev.metaKey || entry.broken) return;
     if (contain(element, entry, () => entry.widget.failed)) return;
     // Keys on a button or a form control are theirs (Space presses a button, opens a picker).
@@ -199,6 +255,7 @@ export async function mount(element) {
   element.addEventListener('click', onClick);
   element.addEventListener('keydown', onKey);
   element.addEventListener('change', onChange);
+  element.addEventListener('input', onSetting);
   element.addEventListener('dragover', onDragOver);
   element.addEventListener('drop', onDrop);
   entry.handle = {
@@ -207,11 +264,28 @@ export async function mount(element) {
     pause: () => act('pause'),
     step: () => act('step'),
     reset: () => act('reset'),
+    /** The explorer's settings, by their option names: set('eta-quadratic', 0.5). A bad value
+     *  shows its message beside the control; an unknown name throws. */
+    set(name, value) {
+      if (entry.broken) throw new Error('nndl-widgets: this widget has stopped');
+      let running;
+      try {
+        running = entry.widget.set(String(name), String(value), false);
+      } catch (err) {
+        // A panic stops the widget; a refused name is only the caller's error.
+        if (err instanceof WebAssembly.RuntimeError) contain(element, entry, () => { throw err; });
+        throw err;
+      }
+      entry.running = running;
+      entry.last = null;
+      if (running) schedule();
+    },
     destroy() {
       if (!entries.has(element)) return;
       element.removeEventListener('click', onClick);
       element.removeEventListener('keydown', onKey);
       element.removeEventListener('change', onChange);
+      element.removeEventListener('input', onSetting);
       element.removeEventListener('dragover', onDragOver);
       element.removeEventListener('drop', onDrop);
       worker?.terminate();
@@ -224,7 +298,9 @@ export async function mount(element) {
       for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
-      element.classList.remove('nndl', 'nndl-neuron', 'nndl-network', 'nndl-mnist', 'nndl-failed');
+      element.classList.remove(
+        'nndl', 'nndl-neuron', 'nndl-explorer', 'nndl-network', 'nndl-mnist', 'nndl-failed',
+      );
     },
   };
   entries.set(element, entry);

@@ -97,13 +97,13 @@ pub fn y_max(cost_max: f64) -> f64 {
     }
 }
 
-type Area = DrawingArea<CanvasBackend, Shift>;
+pub(super) type Area = DrawingArea<CanvasBackend, Shift>;
 
-fn err(e: impl std::fmt::Display) -> String {
+pub(super) fn err(e: impl std::fmt::Display) -> String {
     format!("drawing failed: {e}")
 }
 
-fn font(ratio: f64, size: f64, colour: RGBColor) -> TextStyle<'static> {
+pub(super) fn font(ratio: f64, size: f64, colour: RGBColor) -> TextStyle<'static> {
     ("sans-serif", size * ratio).into_font().color(&colour)
 }
 
@@ -111,7 +111,7 @@ fn px(ratio: f64, v: f64) -> i32 {
     (v * ratio).round() as i32
 }
 
-fn line_width(ratio: f64, css: f64) -> u32 {
+pub(super) fn line_width(ratio: f64, css: f64) -> u32 {
     (css * ratio).round().max(1.0) as u32
 }
 

@@ -4,6 +4,8 @@
 mod canvas;
 mod dom;
 mod draw;
+mod explore_draw;
+mod explorer;
 mod mnist;
 #[cfg(feature = "worker")]
 mod mnist_job;
@@ -13,6 +15,7 @@ mod neuron;
 use crate::config::{self, WidgetConfig};
 use crate::i18n::Lang;
 use crate::run::Action;
+use explorer::ExplorerWidget;
 use mnist::MnistWidget;
 use network::NetworkWidget;
 use neuron::NeuronWidget;
@@ -32,6 +35,7 @@ pub struct Widget {
 
 enum Inner {
     Neuron(Box<NeuronWidget>),
+    Explorer(Box<ExplorerWidget>),
     Network(Box<NetworkWidget>),
     Mnist(Box<MnistWidget>),
     Failed,
@@ -50,6 +54,17 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
     let inner = match parsed.result {
         Ok(WidgetConfig::Neuron(c)) => {
             Inner::Neuron(Box::new(NeuronWidget::mount(root, c, parsed.lang)?))
+        }
+        Ok(WidgetConfig::Explorer(o)) => {
+            // A shared link's settings for this widget, if the page was opened with one.
+            let fragment = dom::window()?.location().hash().unwrap_or_default();
+            let id = root.get_attribute("id").unwrap_or_default();
+            let o = match (id.is_empty(), crate::share::entry(&fragment, &id)) {
+                (false, Some(Ok(pairs))) => o.with_link(&pairs),
+                (false, Some(Err(text))) => o.with_link(&[("link".into(), text)]),
+                _ => o,
+            };
+            Inner::Explorer(Box::new(ExplorerWidget::mount(root, o, parsed.lang)?))
         }
         Ok(WidgetConfig::Network(c)) => {
             Inner::Network(Box::new(NetworkWidget::mount(root, c, parsed.lang)?))
@@ -104,6 +119,10 @@ impl Widget {
                 let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
                 n.act(action).map_err(js_error)
             }
+            Inner::Explorer(x) => {
+                let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
+                x.act(action).map_err(js_error)
+            }
             Inner::Network(n) => {
                 let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
                 n.act(action).map_err(js_error)
@@ -118,6 +137,7 @@ impl Widget {
     pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsError> {
         match &mut self.inner {
             Inner::Neuron(n) => n.advance(dt_ms).map_err(js_error),
+            Inner::Explorer(x) => x.advance(dt_ms).map_err(js_error),
             Inner::Network(n) => n.advance(dt_ms).map_err(js_error),
             _ => Ok(false),
         }
@@ -128,6 +148,7 @@ impl Widget {
     pub fn resize(&mut self) -> Result<(), JsError> {
         match &mut self.inner {
             Inner::Neuron(n) => n.resize().map_err(js_error),
+            Inner::Explorer(x) => x.resize().map_err(js_error),
             Inner::Network(n) => n.resize().map_err(js_error),
             Inner::Mnist(m) => m.resize().map_err(js_error),
             Inner::Failed => Ok(()),
@@ -163,8 +184,49 @@ impl Widget {
     pub fn running(&self) -> bool {
         match &self.inner {
             Inner::Neuron(n) => n.is_running(),
+            Inner::Explorer(x) => x.is_running(),
             Inner::Network(n) => n.is_running(),
             _ => false,
+        }
+    }
+
+    /// Sets one of the explorer's settings by its option name (`from_slider`: `value` is a
+    /// slider's position). A bad value shows a message beside its control and changes nothing;
+    /// an unknown name, or a widget without settings, throws. Returns whether it is running.
+    pub fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsError> {
+        match &mut self.inner {
+            Inner::Explorer(x) => x.set(name, value, from_slider).map_err(js_error),
+            _ => Err(JsError::new(
+                "nndl-widgets: only the explorer widget has settings to set",
+            )),
+        }
+    }
+
+    /// The explorer's run history as CSV (epoch, w, b, z, a, C and the gradients per raced cost).
+    pub fn csv(&self) -> Result<String, JsError> {
+        match &self.inner {
+            Inner::Explorer(x) => Ok(x.csv()),
+            _ => Err(JsError::new(
+                "nndl-widgets: only the explorer widget exports a history",
+            )),
+        }
+    }
+
+    /// The page URL's fragment, given the `current` one, with this explorer's settings in its
+    /// entry; `undefined` for a widget that has no id to scope them by.
+    #[wasm_bindgen(js_name = shareFragment)]
+    pub fn share_fragment(&self, current: &str) -> Option<String> {
+        match &self.inner {
+            Inner::Explorer(x) => x.share_fragment(current),
+            _ => None,
+        }
+    }
+
+    /// Shows the shared link, and whether it was copied to the clipboard.
+    pub fn shared(&self, url: &str, copied: bool) -> Result<(), JsError> {
+        match &self.inner {
+            Inner::Explorer(x) => x.shared(url, copied).map_err(js_error),
+            _ => Ok(()),
         }
     }
 

@@ -41,7 +41,13 @@ pub struct NeuronWidget {
 }
 
 /// A number rounded for people; the full value goes in `data-value`.
-fn rounded(v: f64, decimals: usize, sign: bool) -> String {
+pub(super) fn rounded(v: f64, decimals: usize, sign: bool) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "∞" } else { "−∞" }.into();
+    }
     if v != 0.0 && v.abs() < 10f64.powi(-(decimals as i32)) {
         format!("{v:.2e}")
     } else if sign {
@@ -51,8 +57,15 @@ fn rounded(v: f64, decimals: usize, sign: bool) -> String {
     }
 }
 
-/// Every digit of a number, in a form JavaScript's `Number()` reads back exactly.
-fn full(v: f64) -> String {
+/// Every digit of a number, in a form JavaScript's `Number()` reads back exactly (also "NaN",
+/// "Infinity" and "-Infinity").
+pub(super) fn full(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
     if v == 0.0 || (1e-6..1e15).contains(&v.abs()) {
         format!("{v}")
     } else {
@@ -60,7 +73,7 @@ fn full(v: f64) -> String {
     }
 }
 
-fn state_name(mode: Mode) -> &'static str {
+pub(super) fn state_name(mode: Mode) -> &'static str {
     match mode {
         Mode::Ready => "ready",
         Mode::Running => "running",

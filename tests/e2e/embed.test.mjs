@@ -16,7 +16,7 @@ test('two widgets of every kind run at once on one page, in English and Chinese,
   const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/many.html`, {
     viewport: { width: 900, height: 5000 },
   });
-  const ids = ['neuron-a', 'neuron-b', 'network-a', 'network-b', 'mnist-a', 'mnist-b'];
+  const ids = ['neuron-a', 'neuron-b', 'explorer-a', 'explorer-b', 'network-a', 'network-b', 'mnist-a', 'mnist-b'];
   for (const id of ids) await page.waitForSelector(`#${id}[data-state="ready"]`);
   // The page links no stylesheet: the module brought its own.
   assert.equal(await page.$eval('#neuron-a', (el) => getComputedStyle(el).borderStyle), 'solid');
@@ -30,7 +30,9 @@ test('two widgets of every kind run at once on one page, in English and Chinese,
   assert.equal((await readouts(page, 'neuron-b')).output.text, '0.048');
   assert.equal((await readouts(page, 'network-a')).epoch.value, 300);
   assert.ok((await readouts(page, 'mnist-b')).accuracy.value > 0.5);
-  for (const [id, run] of [['neuron-a', 'Run'], ['neuron-b', '运行'], ['network-a', 'Run'], ['network-b', '运行'], ['mnist-a', 'Run'], ['mnist-b', '运行']]) {
+  assert.equal((await readouts(page, 'explorer-a'))['quadratic.output'].text, '0.2028');
+  assert.equal((await readouts(page, 'explorer-b'))['swapped.epoch'].value, 300);
+  for (const [id, run] of [['neuron-a', 'Run'], ['neuron-b', '运行'], ['explorer-a', 'Run'], ['explorer-b', '运行'], ['network-a', 'Run'], ['network-b', '运行'], ['mnist-a', 'Run'], ['mnist-b', '运行']]) {
     assert.equal(await page.innerText(`#${id} [data-action="run"]`), run);
   }
   await page.screenshot({ path: join(out, 'every-kind.png'), fullPage: true });
@@ -51,7 +53,7 @@ for (const [file, lang, words] of [
     for (const w of words) assert.ok(text.includes(w), `${file} lacks ${w}`);
     // Equation numbers (54)-(70) typeset, each next to its demo.
     const tags = await page.$$eval('.katex .katex-tag', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ')));
-    assert.deepEqual(tags, ['(54)', '(55)', '(56)', '(57)', '(61)', '(62)', '(63)', '(65)', '(67)', '(69, 70)']);
+    assert.deepEqual(tags, ['(54)', '(55)', '(56)', '(57)', '(61)', '(62)', '(64)', '(63)', '(65)', '(67)', '(69, 70)']);
     await page.click('#saturation2 [data-action="run"]');
     await page.click('#saturation4 [data-action="run"]');
     await page.waitForSelector('#saturation4[data-state="finished"]', { timeout: 15000 });

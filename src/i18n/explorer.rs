@@ -1,0 +1,290 @@
+//! The explorer's words, in English and Simplified Chinese.
+
+use super::Lang;
+use crate::cost::Cost;
+
+/// The explorer's fixed words in one language.
+pub struct ExplorerWords {
+    pub name: &'static str,
+    pub views: &'static str,
+    pub race: &'static str,
+    pub speed: &'static str,
+    pub surface: &'static str,
+    pub sigma: &'static str,
+    pub show: &'static str,
+    pub show_cost: &'static str,
+    pub show_output: &'static str,
+    pub show_both: &'static str,
+    pub log: &'static str,
+    pub costs: &'static str,
+    pub both_costs: &'static str,
+    pub rule: &'static str,
+    pub rule_gradient: &'static str,
+    pub rule_published: &'static str,
+    pub w: &'static str,
+    pub b: &'static str,
+    pub x: &'static str,
+    pub y: &'static str,
+    pub eta_quadratic: &'static str,
+    pub eta_cross_entropy: &'static str,
+    pub same_eta: &'static str,
+    pub swapped: &'static str,
+    pub epochs: &'static str,
+    pub speed_label: &'static str,
+    pub settings: &'static str,
+    pub copy_link: &'static str,
+    pub png: &'static str,
+    pub csv: &'static str,
+    pub link_copied: &'static str,
+    pub link_here: &'static str,
+    pub link_unused: &'static str,
+    pub pending: &'static str,
+    pub paused_hint: &'static str,
+    pub dw: &'static str,
+    pub db: &'static str,
+    pub sigma_prime: &'static str,
+    pub minimum: &'static str,
+    pub max_difference: &'static str,
+    pub cost_axis: &'static str,
+    pub output_axis: &'static str,
+    pub target: &'static str,
+    pub sigma_derivative: &'static str,
+    pub sigma_product: &'static str,
+    pub sigma_note: &'static str,
+    pub surface_note: &'static str,
+    pub surface_undefined: &'static str,
+    pub diverged_one: &'static str,
+}
+
+pub const EN: ExplorerWords = ExplorerWords {
+    name: "Explorer: the quadratic cost and the cross-entropy raced from one start",
+    views: "View",
+    race: "Race",
+    speed: "Learning speed",
+    surface: "Cost surface",
+    sigma: "Exercise: σ′(z)",
+    show: "Chart",
+    show_cost: "cost",
+    show_output: "output a",
+    show_both: "both",
+    log: "log scale",
+    costs: "Costs",
+    both_costs: "both",
+    rule: "Update",
+    rule_gradient: "gradient descent",
+    rule_published: "as published on the book's site",
+    w: "start weight w",
+    b: "start bias b",
+    x: "input x",
+    y: "target y",
+    eta_quadratic: "η, quadratic",
+    eta_cross_entropy: "η, cross-entropy",
+    same_eta: "same η for both",
+    swapped: "Exercise 2: train with the swapped expression −[a ln y + (1−a) ln(1−y)]",
+    epochs: "epochs",
+    speed_label: "epochs per second",
+    settings: "Settings",
+    copy_link: "Copy link",
+    png: "Chart as PNG",
+    csv: "History as CSV",
+    link_copied: "Link copied; it is also in the address bar.",
+    link_here: "Link to these settings:",
+    link_unused: "The link's settings for this widget were not used:",
+    pending: "Changed settings apply on Run or Reset.",
+    paused_hint: "While paused, setting w or b moves both runs there.",
+    dw: "|∂C/∂w|",
+    db: "|∂C/∂b|",
+    sigma_prime: "σ′(z)",
+    minimum: "least cost (64)",
+    max_difference: "largest difference",
+    cost_axis: "cost C",
+    output_axis: "output a",
+    target: "target y",
+    sigma_derivative: "σ′(z): the slope of σ (central difference)",
+    sigma_product: "σ(z)(1 − σ(z))",
+    sigma_note:
+        "Exercise 1: σ′(z) = σ(z)(1 − σ(z)). The two curves lie on each other; the dots are \
+                 where each run's z is now. Where the neuron saturates, σ′(z) is tiny, and with it \
+                 the quadratic cost's gradient (55)–(56).",
+    surface_note: "Colour is ln C(w, b) for the single example, darker where C is smaller; the \
+                   lines are the descent paths from the start (ring), the dots where the runs are \
+                   now.",
+    surface_undefined: "not defined: C = ∞ everywhere",
+    diverged_one: "diverged",
+};
+
+pub const ZH: ExplorerWords = ExplorerWords {
+    name: "探索:二次代价与交叉熵从同一起点出发的比赛",
+    views: "视图",
+    race: "比赛",
+    speed: "学习速度",
+    surface: "代价曲面",
+    sigma: "练习:σ′(z)",
+    show: "图表",
+    show_cost: "代价",
+    show_output: "输出 a",
+    show_both: "两者",
+    log: "对数坐标",
+    costs: "代价函数",
+    both_costs: "两者",
+    rule: "更新",
+    rule_gradient: "梯度下降",
+    rule_published: "按原书网页的做法",
+    w: "起始权重 w",
+    b: "起始偏置 b",
+    x: "输入 x",
+    y: "目标 y",
+    eta_quadratic: "η,二次",
+    eta_cross_entropy: "η,交叉熵",
+    same_eta: "两者用同一个 η",
+    swapped: "练习 2:用交换后的表达式 −[a ln y + (1−a) ln(1−y)] 训练",
+    epochs: "轮数",
+    speed_label: "每秒轮数",
+    settings: "设置",
+    copy_link: "复制链接",
+    png: "图表(PNG)",
+    csv: "历史(CSV)",
+    link_copied: "链接已复制,地址栏里也有。",
+    link_here: "这些设置的链接:",
+    link_unused: "链接里这个组件的设置没有被采用:",
+    pending: "改动的设置在运行或重置时生效。",
+    paused_hint: "暂停时设置 w 或 b,两个训练都会移到那里。",
+    dw: "|∂C/∂w|",
+    db: "|∂C/∂b|",
+    sigma_prime: "σ′(z)",
+    minimum: "最小代价 (64)",
+    max_difference: "最大差值",
+    cost_axis: "代价 C",
+    output_axis: "输出 a",
+    target: "目标 y",
+    sigma_derivative: "σ′(z):σ 的斜率(中心差分)",
+    sigma_product: "σ(z)(1 − σ(z))",
+    sigma_note: "练习 1:σ′(z) = σ(z)(1 − σ(z))。两条曲线重合;圆点是各个训练现在的 z。\
+                 神经元饱和时 σ′(z) 很小,二次代价的梯度 (55)–(56) 也随之很小。",
+    surface_note: "颜色表示单个样本的 ln C(w, b),C 越小颜色越深;线是从起点(圆圈)出发的\
+                   梯度下降路径,圆点是训练现在的位置。",
+    surface_undefined: "没有定义:处处 C = ∞",
+    diverged_one: "发散",
+};
+
+impl Lang {
+    pub fn explorer(self) -> &'static ExplorerWords {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// What the swapped expression does for target `y` (the second exercise).
+    pub fn swapped_note(self, y: f64) -> String {
+        let slope = (-y).ln_1p() - y.ln();
+        if y == 0.0 || y == 1.0 {
+            let (en, zh) = if y == 0.0 {
+                ("ln y = ln 0", "ln y = ln 0")
+            } else {
+                ("ln(1 − y) = ln 0", "ln(1 − y) = ln 0")
+            };
+            return match self {
+                Lang::En => format!(
+                    "The swapped expression cannot learn this target: it needs {en} = −∞, so its \
+                     cost is +∞ for every output and its gradient is not a number. It cannot take \
+                     a single step. The cross-entropy (57) takes ln a and ln(1 − a) instead, which \
+                     are finite for every output 0 < a < 1."
+                ),
+                Lang::Zh => format!(
+                    "交换后的表达式学不了这个目标:它要用到 {zh} = −∞,所以对任何输出代价都是 +∞,\
+                     梯度也不是数,连一步都走不了。交叉熵 (57) 用的是 ln a 和 ln(1 − a),\
+                     对任何输出 0 < a < 1 都是有限的。"
+                ),
+            };
+        }
+        let towards = if slope > 0.0 { "0" } else { "1" };
+        match self {
+            Lang::En if slope == 0.0 => "The swapped expression is linear in a with slope \
+                 ln((1 − y)/y) = 0 at y = 0.5: it has no gradient, and nothing moves."
+                .into(),
+            Lang::Zh if slope == 0.0 => {
+                "交换后的表达式对 a 是线性的,y = 0.5 时斜率 ln((1 − y)/y) = 0:没有梯度,什么也不动。"
+                    .into()
+            }
+            Lang::En => format!(
+                "The swapped expression is linear in a, with slope ln((1 − y)/y) = {slope:.3}: it \
+                 pushes a towards {towards}, not to y = {y}, so it is no cost for this target."
+            ),
+            Lang::Zh => format!(
+                "交换后的表达式对 a 是线性的,斜率 ln((1 − y)/y) = {slope:.3}:它把 a 推向 \
+                 {towards},而不是 y = {y},所以不能作为这个目标的代价。"
+            ),
+        }
+    }
+
+    /// The third exercise, for 0 < y < 1: the cross-entropy's floor.
+    pub fn entropy_note(self, y: f64, h: f64) -> String {
+        match self {
+            Lang::En => format!(
+                "For y = {y}, the cross-entropy never falls below the binary entropy \
+                 −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64), the dashed line; it reaches it at \
+                 a = y. The quadratic cost's floor is 0."
+            ),
+            Lang::Zh => format!(
+                "y = {y} 时,交叉熵不会低于二元熵 −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64),\
+                 即虚线;在 a = y 时达到。二次代价的下限是 0。"
+            ),
+        }
+    }
+
+    /// A raced cost's name in the legend and the readouts' group.
+    pub fn racer_name(self, cost: Cost) -> String {
+        let name = self.cost_name(cost);
+        match self {
+            Lang::En => {
+                let mut c = name.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+            Lang::Zh => name.to_string(),
+        }
+    }
+
+    /// The polite status after an action or at the end of a run.
+    pub fn explorer_status(self, state: &str, epoch: u32, costs: &[(Cost, f64)]) -> String {
+        let state = self.state_word(state);
+        let parts: Vec<String> = costs
+            .iter()
+            .map(|(cost, c)| format!("{} {c:.4}", self.cost_name(*cost)))
+            .collect();
+        match self {
+            Lang::En => format!("{state}: epoch {epoch}, cost {}.", parts.join(", ")),
+            Lang::Zh => format!("{state}:第 {epoch} 轮,代价 {}。", parts.join(",")),
+        }
+    }
+
+    /// The canvas's text alternative.
+    pub fn explorer_canvas_label(self, view: &str, epoch: u32, outputs: &[(Cost, f64)]) -> String {
+        let parts: Vec<String> = outputs
+            .iter()
+            .map(|(cost, a)| format!("{} a = {a:.3}", self.cost_name(*cost)))
+            .collect();
+        match self {
+            Lang::En => format!("{view}, epoch {epoch}: {}.", parts.join("; ")),
+            Lang::Zh => format!("{view},第 {epoch} 轮:{}。", parts.join(";")),
+        }
+    }
+
+    /// The alert when one raced cost's update stopped being finite.
+    pub fn racer_diverged(self, cost: Cost, epoch: u32) -> String {
+        let name = self.cost_name(cost);
+        match self {
+            Lang::En => format!(
+                "The {name} run diverged in epoch {}: its update was not a finite number (try a \
+                 smaller η).",
+                epoch + 1
+            ),
+            Lang::Zh => format!(
+                "{name}的训练在第 {} 轮发散了:更新不是有限的数(请减小 η)。",
+                epoch + 1
+            ),
+        }
+    }
+}

@@ -1,0 +1,612 @@
+//! What the explorer's canvas shows in each of its views. Everything is drawn each frame but the
+//! cost surfaces' heatmaps, which are worked out only when their window changes.
+
+use super::draw::{self, err, font, line_width, Area, Palette};
+use crate::config::{ChartShows, ExplorerConfig};
+use crate::cost::{sigmoid_prime, Cost};
+use crate::explorer::{sigma_identity, Explorer, Racer, Window};
+use crate::i18n::Lang;
+use crate::neuron::Snapshot;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Height in CSS pixels of one chart panel.
+pub const PANEL: f64 = 250.0;
+/// The widest a cost-surface panel is drawn.
+const SURFACE_MAX: f64 = 420.0;
+/// Cells per side of a cost surface's grid.
+pub const GRID: usize = 96;
+/// The range of z the σ′ exercise plots.
+pub const SIGMA_Z: (f64, f64) = (-10.0, 10.0);
+pub const SIGMA_POINTS: usize = 401;
+/// At most this many points of a history are drawn per CSS pixel of plot width.
+const POINTS_PER_PIXEL: usize = 2;
+
+/// The panels of a view, in rows and columns, for a canvas `width` CSS pixels wide; and the
+/// canvas's height.
+pub fn layout(
+    view: crate::config::View,
+    shows: ChartShows,
+    racers: usize,
+    width: f64,
+) -> (usize, usize, f64) {
+    use crate::config::View;
+    match view {
+        View::Race => {
+            let rows = if shows == ChartShows::Both { 2 } else { 1 };
+            (rows, 1, PANEL * rows as f64)
+        }
+        View::Speed => {
+            if width >= 660.0 {
+                (1, 3, PANEL)
+            } else {
+                (3, 1, PANEL * 3.0)
+            }
+        }
+        View::Surface => {
+            let n = racers.max(1);
+            if width / n as f64 >= 260.0 {
+                (1, n, (width / n as f64).min(SURFACE_MAX))
+            } else {
+                (n, 1, width.min(SURFACE_MAX) * n as f64)
+            }
+        }
+        View::Sigma => (1, 1, PANEL + 30.0),
+    }
+}
+
+/// The panels' areas, row by row.
+pub fn panels(root: &Area, rows: usize, cols: usize) -> Vec<Area> {
+    root.split_evenly((rows, cols))
+}
+
+fn stroke(colour: RGBColor, ratio: f64, width: f64) -> ShapeStyle {
+    ShapeStyle::from(&colour).stroke_width(line_width(ratio, width))
+}
+
+/// A legend in the plot's top-right corner, one entry per row, right-aligned (so that no text
+/// needs measuring): a short line in each entry's colour (dashed if so marked) after its name.
+fn legend(
+    area: &Area,
+    ratio: f64,
+    p: &Palette,
+    top_right: (i32, i32),
+    entries: &[(String, RGBColor, bool)],
+) -> Result<(), String> {
+    let px = |v: f64| (v * ratio).round() as i32;
+    let (x, mut y) = (top_right.0 - px(6.0), top_right.1 + px(10.0));
+    for (name, colour, dashed) in entries {
+        let line_end = x;
+        let line_start = x - px(22.0);
+        area.draw(&Rectangle::new(
+            [
+                (
+                    line_start - px(4.0) - px(7.0) * name.chars().count() as i32,
+                    y - px(8.0),
+                ),
+                (x + px(3.0), y + px(8.0)),
+            ],
+            p.background.mix(0.75).filled(),
+        ))
+        .map_err(err)?;
+        if *dashed {
+            for k in 0..3 {
+                let a = line_start + k * px(8.0);
+                area.draw(&PathElement::new(
+                    vec![(a, y), (a + px(5.0), y)],
+                    stroke(*colour, ratio, 2.0),
+                ))
+                .map_err(err)?;
+            }
+        } else {
+            area.draw(&PathElement::new(
+                vec![(line_start, y), (line_end, y)],
+                stroke(*colour, ratio, 2.5),
+            ))
+            .map_err(err)?;
+        }
+        area.draw(&Text::new(
+            name.clone(),
+            (line_start - px(5.0), y),
+            font(ratio, 12.0, p.ink).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(err)?;
+        y += px(17.0);
+    }
+    Ok(())
+}
+
+/// The y range of a chart over `values`: from 0 (linear) or a little below the smallest positive
+/// value (log) to a little above the largest.
+fn y_range(values: impl Iterator<Item = f64> + Clone, log: bool, floor: f64) -> (f64, f64) {
+    let finite = values.filter(|v| v.is_finite());
+    let hi = finite.clone().fold(floor, f64::max);
+    if log {
+        let lo = finite.filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+        if lo.is_finite() && hi > 0.0 {
+            let lo = lo.max(hi * 1e-300).max(1e-300);
+            (lo / 2.0, (hi * 2.0).max(lo))
+        } else {
+            (1e-6, 1.0)
+        }
+    } else {
+        (0.0, if hi > 0.0 { hi * 1.08 } else { 1.0 })
+    }
+}
+
+fn log_tick(v: &f64) -> String {
+    format!("{v:.0e}")
+}
+
+fn linear_tick(max: f64) -> impl Fn(&f64) -> String {
+    move |v| {
+        let decimals = if max >= 10.0 {
+            0
+        } else {
+            (1.0 - max.log10().floor()).clamp(1.0, 8.0) as usize
+        };
+        format!("{v:.decimals$}")
+    }
+}
+
+/// The points of a racer's path to draw: thinned to the plot's width, ending at the current state.
+fn thinned(r: &Racer, plot_px: f64) -> Vec<Snapshot> {
+    let path: Vec<Snapshot> = r.path().collect();
+    let stride = (path.len() / ((plot_px as usize) * POINTS_PER_PIXEL).max(1)).max(1);
+    let mut out: Vec<Snapshot> = path.iter().step_by(stride).copied().collect();
+    if let (Some(last), Some(end)) = (out.last(), path.last()) {
+        if last.epoch != end.epoch {
+            out.push(*end);
+        }
+    }
+    out
+}
+
+/// What a chart plots of each state.
+type Value<'a> = &'a dyn Fn(&Snapshot) -> f64;
+
+/// One chart over epochs, with a line per racer of `value(snapshot)`, and extra horizontal levels
+/// (dashed) as (value, colour, legend name).
+#[allow(clippy::too_many_arguments)]
+fn epoch_chart(
+    area: &Area,
+    ratio: f64,
+    p: &Palette,
+    lang: Lang,
+    title: &str,
+    epochs: u32,
+    racers: &[Racer],
+    value: Value,
+    log: bool,
+    floor: f64,
+    levels: &[(f64, RGBColor, String)],
+    with_legend: bool,
+) -> Result<(), String> {
+    let width = f64::from(area.dim_in_pixel().0) / ratio;
+    let paths: Vec<Vec<Snapshot>> = racers.iter().map(|r| thinned(r, width)).collect();
+    let all = paths
+        .iter()
+        .flatten()
+        .map(value)
+        .chain(levels.iter().map(|l| l.0));
+    let (lo, hi) = y_range(all, log, floor);
+    let x_title = lang.words().epoch_axis;
+    let epochs = f64::from(epochs.max(1));
+    let mut entries: Vec<(String, RGBColor, bool)> = racers
+        .iter()
+        .map(|r| (lang.racer_name(r.cost), p.cost(r.cost), false))
+        .collect();
+    entries.extend(levels.iter().map(|(_, c, name)| (name.clone(), *c, true)));
+    // The same drawing on a linear or a log axis.
+    macro_rules! plot {
+        ($chart:expr) => {{
+            let mut chart = $chart;
+            for (level, colour, _) in levels {
+                if log && *level <= 0.0 {
+                    continue;
+                }
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        [(0.0, *level), (epochs, *level)],
+                        (6.0 * ratio) as u32,
+                        (4.0 * ratio) as u32,
+                        stroke(*colour, ratio, 1.5),
+                    ))
+                    .map_err(err)?;
+            }
+            for (r, path) in racers.iter().zip(&paths) {
+                let colour = p.cost(r.cost);
+                let points = path
+                    .iter()
+                    .map(|s| (f64::from(s.epoch), value(s)))
+                    .filter(|(_, v)| v.is_finite() && (!log || *v > 0.0));
+                chart
+                    .draw_series(LineSeries::new(points, stroke(colour, ratio, 2.0)))
+                    .map_err(err)?;
+                if let Some(s) = path.last() {
+                    let v = value(s);
+                    if v.is_finite() && (!log || v > 0.0) {
+                        chart
+                            .draw_series(std::iter::once(Circle::new(
+                                (f64::from(s.epoch), v),
+                                (4.0 * ratio) as u32,
+                                colour.filled(),
+                            )))
+                            .map_err(err)?;
+                    }
+                }
+            }
+            if with_legend {
+                let (xs, ys) = chart.plotting_area().get_pixel_range();
+                legend(area, ratio, p, (xs.end, ys.start), &entries)?;
+            }
+        }};
+    }
+    if log {
+        plot!(draw::epoch_panel(
+            area,
+            ratio,
+            p,
+            title,
+            x_title,
+            epochs,
+            (lo..hi).log_scale(),
+            &log_tick
+        )?);
+    } else {
+        let tick = linear_tick(hi);
+        plot!(draw::epoch_panel(
+            area,
+            ratio,
+            p,
+            title,
+            x_title,
+            epochs,
+            lo..hi,
+            &tick
+        )?);
+    }
+    Ok(())
+}
+
+/// The race: cost and/or output against epoch, both costs on shared axes.
+pub fn race(
+    areas: &[Area],
+    ratio: f64,
+    p: &Palette,
+    lang: Lang,
+    run: &Explorer,
+) -> Result<(), String> {
+    let c = run.started();
+    let shown = run.config();
+    let w = lang.explorer();
+    let mut areas = areas.iter();
+    if shown.chart != ChartShows::Output {
+        // The least cost each cost can reach, where it is above 0: the binary entropy (64).
+        let levels: Vec<(f64, RGBColor, String)> = run
+            .racers()
+            .iter()
+            .filter_map(|r| {
+                let h = r.least_cost(c.y)?;
+                (h > 0.0).then(|| (h, p.cost(r.cost), w.minimum.to_string()))
+            })
+            .collect();
+        if let Some(area) = areas.next() {
+            epoch_chart(
+                area,
+                ratio,
+                p,
+                lang,
+                w.cost_axis,
+                c.epochs,
+                run.racers(),
+                &|s| s.cost,
+                shown.log,
+                0.0,
+                &levels,
+                true,
+            )?;
+        }
+    }
+    if shown.chart != ChartShows::Cost {
+        if let Some(area) = areas.next() {
+            epoch_chart(
+                area,
+                ratio,
+                p,
+                lang,
+                w.output_axis,
+                c.epochs,
+                run.racers(),
+                &|s| s.a,
+                false,
+                1.0,
+                &[(c.y, p.ink, w.target.to_string())],
+                true,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The learning speed: |∂C/∂w|, |∂C/∂b| and σ′(z) against epoch.
+pub fn speed(
+    areas: &[Area],
+    ratio: f64,
+    p: &Palette,
+    lang: Lang,
+    run: &Explorer,
+) -> Result<(), String> {
+    let w = lang.explorer();
+    let c = run.started();
+    let log = run.config().log;
+    let charts: [(&str, Value); 3] = [
+        (w.dw, &|s| s.dw.abs()),
+        (w.db, &|s| s.db.abs()),
+        (w.sigma_prime, &|s| sigmoid_prime(s.z)),
+    ];
+    for (k, (area, (title, value))) in areas.iter().zip(charts).enumerate() {
+        epoch_chart(
+            area,
+            ratio,
+            p,
+            lang,
+            title,
+            c.epochs,
+            run.racers(),
+            value,
+            log,
+            0.0,
+            &[],
+            k == 0,
+        )?;
+    }
+    Ok(())
+}
+
+/// A colour for t in [0, 1], dark (small costs) to light (large), after matplotlib's viridis.
+pub fn colour_of(t: f64) -> [u8; 3] {
+    const STOPS: [[f64; 3]; 6] = [
+        [68.0, 1.0, 84.0],
+        [65.0, 68.0, 135.0],
+        [42.0, 120.0, 142.0],
+        [34.0, 168.0, 132.0],
+        [122.0, 209.0, 81.0],
+        [253.0, 231.0, 37.0],
+    ];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    let x = t * (STOPS.len() - 1) as f64;
+    let i = (x.floor() as usize).min(STOPS.len() - 2);
+    let f = x - i as f64;
+    let mix = |k: usize| (STOPS[i][k] + (STOPS[i + 1][k] - STOPS[i][k]) * f).round() as u8;
+    [mix(0), mix(1), mix(2)]
+}
+
+/// The RGBA pixels of a cost surface's heatmap (GRID × GRID, top row first), coloured by ln C
+/// between its smallest and largest finite values; `None` where C is infinite everywhere.
+pub fn heatmap(window: &Window, cost: Cost, c: &ExplorerConfig) -> Option<Vec<u8>> {
+    let grid = window.surface(cost, c.x, c.y, GRID);
+    let finite = || grid.iter().copied().filter(|v| v.is_finite());
+    let max = finite().fold(f64::NEG_INFINITY, f64::max);
+    if !max.is_finite() {
+        return None;
+    }
+    // ln of a cost that may be 0: floor it far below the largest.
+    let tiny = (max.abs() * 1e-12).max(1e-300);
+    let ln = |v: f64| (v.max(0.0) + tiny).ln();
+    let lo = finite().map(ln).fold(f64::INFINITY, f64::min);
+    let hi = ln(max);
+    let span = (hi - lo).max(1e-12);
+    let mut pixels = Vec::with_capacity(GRID * GRID * 4);
+    for v in grid {
+        let [r, g, b] = colour_of((ln(v) - lo) / span);
+        pixels.extend_from_slice(&[r, g, b, 255]);
+    }
+    Some(pixels)
+}
+
+/// The axes of one cost-surface panel; returns the plot's pixel rectangle (x0, y0, x1, y1), where
+/// the heatmap goes, and the chart to draw the paths on.
+pub fn surface_axes<'a>(
+    area: &'a Area,
+    ratio: f64,
+    p: &Palette,
+    title: &str,
+    window: &Window,
+) -> Result<
+    ChartContext<
+        'a,
+        plotters_canvas::CanvasBackend,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    String,
+> {
+    let px = |v: f64| (v * ratio).round() as u32;
+    area.draw(&Text::new(
+        title.to_string(),
+        (px(48.0) as i32, px(4.0) as i32),
+        font(ratio, 13.0, p.ink),
+    ))
+    .map_err(err)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .margin_top(px(24.0))
+        .x_label_area_size(px(38.0))
+        .y_label_area_size(px(40.0))
+        .build_cartesian_2d(window.w.0..window.w.1, window.b.0..window.b.1)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .axis_style(p.muted)
+        .label_style(font(ratio, 11.0, p.ink))
+        .axis_desc_style(font(ratio, 12.0, p.ink))
+        .x_desc("w")
+        .y_desc("b")
+        .x_labels(5)
+        .y_labels(5)
+        .x_label_formatter(&|v| format!("{v}"))
+        .y_label_formatter(&|v| format!("{v}"))
+        .draw()
+        .map_err(err)?;
+    Ok(chart)
+}
+
+/// The descent path of a racer on its surface: the path, a ring at the start and a dot at the
+/// current point.
+pub fn surface_path(
+    chart: &mut ChartContext<
+        '_,
+        plotters_canvas::CanvasBackend,
+        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+    >,
+    ratio: f64,
+    p: &Palette,
+    r: &Racer,
+    window: &Window,
+) -> Result<(), String> {
+    let colour = p.cost(r.cost);
+    let inside = |s: &Snapshot| window.contains(s.w, s.b);
+    let points: Vec<(f64, f64)> = thinned(r, 400.0)
+        .iter()
+        .filter(|s| inside(s))
+        .map(|s| (s.w, s.b))
+        .collect();
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().copied(),
+            stroke(RGBColor(255, 255, 255), ratio, 4.0),
+        ))
+        .map_err(err)?;
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().copied(),
+            stroke(colour, ratio, 2.0),
+        ))
+        .map_err(err)?;
+    if let Some((_, start)) = r.history().first() {
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (start.w, start.b),
+                (6.0 * ratio) as u32,
+                stroke(RGBColor(255, 255, 255), ratio, 2.0),
+            )))
+            .map_err(err)?;
+    }
+    let now = r.snapshot();
+    if inside(&now) {
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (now.w, now.b),
+                (5.0 * ratio) as u32,
+                colour.filled(),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Circle::new(
+                (now.w, now.b),
+                (5.0 * ratio) as u32,
+                stroke(RGBColor(255, 255, 255), ratio, 1.5),
+            )))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The words "not defined" in the middle of a surface panel whose cost is infinite everywhere.
+pub fn undefined(area: &Area, ratio: f64, p: &Palette, text: &str) -> Result<(), String> {
+    let (w, h) = area.dim_in_pixel();
+    area.draw(&Text::new(
+        text.to_string(),
+        ((w / 2) as i32, (h / 2) as i32),
+        font(ratio, 13.0, p.ink).pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+    .map_err(err)
+}
+
+/// The first exercise: σ′(z) as the slope of σ and σ(z)(1 − σ(z)), over z, with each run's z.
+/// Returns the largest difference between the two.
+pub fn sigma(
+    area: &Area,
+    ratio: f64,
+    p: &Palette,
+    lang: Lang,
+    run: &Explorer,
+) -> Result<f64, String> {
+    let w = lang.explorer();
+    let points = sigma_identity(SIGMA_Z.0, SIGMA_Z.1, SIGMA_POINTS);
+    let px = |v: f64| (v * ratio).round() as u32;
+    area.draw(&Text::new(
+        w.sigma_prime.to_string(),
+        (px(56.0) as i32, px(4.0) as i32),
+        font(ratio, 13.0, p.ink),
+    ))
+    .map_err(err)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .margin_top(px(24.0))
+        .x_label_area_size(px(30.0))
+        .y_label_area_size(px(48.0))
+        .build_cartesian_2d(SIGMA_Z.0..SIGMA_Z.1, 0.0..0.27)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(p.grid)
+        .axis_style(p.muted)
+        .label_style(font(ratio, 11.0, p.ink))
+        .axis_desc_style(font(ratio, 12.0, p.ink))
+        .x_desc("z")
+        .x_labels(11)
+        .y_labels(5)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format!("{v:.2}"))
+        .draw()
+        .map_err(err)?;
+    let derivative = p.cost(Cost::Swapped);
+    chart
+        .draw_series(LineSeries::new(
+            points.iter().map(|(z, d, _)| (*z, *d)),
+            stroke(derivative, ratio, 6.0),
+        ))
+        .map_err(err)?;
+    chart
+        .draw_series(DashedLineSeries::new(
+            points.iter().map(|(z, _, s)| (*z, *s)),
+            (5.0 * ratio) as u32,
+            (3.0 * ratio) as u32,
+            stroke(p.ink, ratio, 1.5),
+        ))
+        .map_err(err)?;
+    for r in run.racers() {
+        let z = r.snapshot().z;
+        if (SIGMA_Z.0..=SIGMA_Z.1).contains(&z) {
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (z, sigmoid_prime(z)),
+                    (5.0 * ratio) as u32,
+                    p.cost(r.cost).filled(),
+                )))
+                .map_err(err)?;
+        }
+    }
+    let (xs, ys) = chart.plotting_area().get_pixel_range();
+    legend(
+        area,
+        ratio,
+        p,
+        (xs.end, ys.start),
+        &[
+            (w.sigma_derivative.to_string(), derivative, false),
+            (w.sigma_product.to_string(), p.ink, true),
+        ],
+    )?;
+    Ok(points
+        .iter()
+        .map(|(_, d, s)| (d - s).abs())
+        .fold(0.0, f64::max))
+}
