@@ -84,17 +84,13 @@ impl Cost {
                 c
             }
             Cost::Swapped => {
-                // −a ln y − (1 − a) ln(1 − y); a term whose weight a or 1 − a is 0 is 0, even
-                // where its logarithm is −∞. Otherwise y = 0 or 1 makes the cost +∞.
-                let (a, one_minus_a) = (sigmoid(z), sigmoid(-z));
-                let mut c = 0.0;
-                if a != 0.0 {
-                    c -= a * y.ln();
+                // −a ln y − (1 − a) ln(1 − y). For y = 0 or 1 one logarithm is ln 0 = −∞ and its
+                // weight, a or 1 − a, is above 0 for every real z (even where it rounds to 0): the
+                // cost is +∞ everywhere.
+                if y <= 0.0 || y >= 1.0 {
+                    return f64::INFINITY;
                 }
-                if one_minus_a != 0.0 {
-                    c -= one_minus_a * (-y).ln_1p();
-                }
-                c
+                -(sigmoid(z) * y.ln() + sigmoid(-z) * (-y).ln_1p())
             }
         }
     }
@@ -231,8 +227,9 @@ mod tests {
             assert_eq!(Cost::Swapped.dc_dz(z, 0.0), f64::INFINITY);
             assert_eq!(Cost::Swapped.dc_dz(z, 1.0), f64::NEG_INFINITY);
         }
-        // Where a rounds to exactly 0 its infinite term has weight 0.
-        assert_eq!(Cost::Swapped.value(-800.0, 0.0), 0.0);
+        // Also where a rounds to exactly 0: it is above 0 for every real z.
+        assert_eq!(Cost::Swapped.value(-800.0, 0.0), f64::INFINITY);
+        assert_eq!(Cost::Swapped.dc_dz(-800.0, 0.0), f64::INFINITY);
     }
 
     #[test]

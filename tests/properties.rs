@@ -2,16 +2,48 @@
 //! number a widget shows is finite (or the run says it diverged), and costs are never negative.
 #![cfg(not(target_arch = "wasm32"))]
 
-use nndl_widgets::config::{parse, WidgetConfig};
+use nndl_widgets::config::{
+    parse, ExplorerConfig, ExplorerOptions, WidgetConfig, EXPLORER_SETTINGS,
+};
 use nndl_widgets::cost::Cost;
+use nndl_widgets::explorer::Explorer;
 use nndl_widgets::i18n::Lang;
 use nndl_widgets::neuron::{Rule, Setup, Trainer};
 use nndl_widgets::run::{Action, Mode, NeuronRun};
 use proptest::prelude::*;
 
-const NAMES: [&str; 22] = [
-    "nndl", "lang", "preset", "cost", "rule", "w", "b", "eta", "x", "y", "epochs", "speed",
-    "hidden", "lambda", "batch", "init", "data", "seed", "state", "", "ETA", "data-eta",
+const NAMES: [&str; 31] = [
+    "nndl",
+    "lang",
+    "preset",
+    "cost",
+    "rule",
+    "w",
+    "b",
+    "eta",
+    "x",
+    "y",
+    "epochs",
+    "speed",
+    "hidden",
+    "lambda",
+    "batch",
+    "init",
+    "data",
+    "seed",
+    "state",
+    "",
+    "ETA",
+    "data-eta",
+    "hide",
+    "eta-quadratic",
+    "eta-cross-entropy",
+    "same-eta",
+    "swapped",
+    "view",
+    "chart",
+    "log",
+    "id",
 ];
 
 /// Option values: numbers of every shape, words, and arbitrary text.
@@ -22,6 +54,7 @@ fn value() -> impl Strategy<Value = String> {
         any::<i64>().prop_map(|v| v.to_string()),
         prop::sample::select(vec![
             "neuron",
+            "explorer",
             "network",
             "mnist",
             "quadratic",
@@ -46,6 +79,12 @@ fn value() -> impl Strategy<Value = String> {
             "+.5",
             "-0",
             "1e-320",
+            "both",
+            "true",
+            "false",
+            "surface",
+            "eta,cost",
+            "share, export",
         ])
         .prop_map(String::from),
         ".{0,12}",
@@ -155,5 +194,104 @@ proptest! {
             Ok(f) => prop_assert_eq!(f.data.len() as u128, expected),
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }
+    }
+}
+
+/// What a reader may do to an explorer: set anything to anything, act, let time pass.
+#[derive(Clone, Debug)]
+enum Event {
+    Set(String, String),
+    Act(Action),
+    Advance(f64),
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let names: Vec<&str> = EXPLORER_SETTINGS
+        .iter()
+        .copied()
+        .chain(["colour", ""])
+        .collect();
+    prop_oneof![
+        3 => (prop::sample::select(names).prop_map(String::from), value())
+            .prop_map(|(k, v)| Event::Set(k, v)),
+        // Values that are accepted, so that runs do go through many settings.
+        3 => (prop::sample::select(vec!["w", "b", "x"]), -1000.0..1000.0f64)
+            .prop_map(|(k, v)| Event::Set(k.into(), v.to_string())),
+        2 => (prop::sample::select(vec!["eta", "eta-quadratic", "eta-cross-entropy"]), -6.0..6.0f64)
+            .prop_map(|(k, p)| Event::Set(k.into(), 10f64.powf(p).to_string())),
+        1 => prop::sample::select(vec!["0", "1", "0.3", "0.5"])
+            .prop_map(|v| Event::Set("y".into(), v.into())),
+        1 => prop::sample::select(vec!["true", "false"])
+            .prop_map(|v| Event::Set("swapped".into(), v.into())),
+        1 => prop::sample::select(vec!["gradient", "published"])
+            .prop_map(|v| Event::Set("rule".into(), v.into())),
+        2 => prop::sample::select(Action::ALL.iter().map(|(_, a)| *a).collect::<Vec<_>>())
+            .prop_map(Event::Act),
+        3 => (0.0..200.0f64).prop_map(Event::Advance),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn explorer_sessions_never_panic_and_show_only_meaningful_numbers(
+        events in prop::collection::vec(event(), 1..40),
+    ) {
+        let mut config = ExplorerConfig::default();
+        config.speed = 1e5;
+        config.epochs = 3000;
+        let mut e = Explorer::new(config);
+        for ev in events {
+            match ev {
+                Event::Set(k, v) => {
+                    let before = *e.config();
+                    if e.set(&k, &v).is_err() {
+                        prop_assert_eq!(*e.config(), before, "a refused value changes nothing");
+                    }
+                }
+                Event::Act(a) => e.act(a),
+                Event::Advance(dt) => {
+                    e.advance(dt);
+                }
+            }
+            let y = e.started().y;
+            for r in e.racers() {
+                let s = r.snapshot();
+                for v in [s.w, s.b, s.z] {
+                    prop_assert!(v.is_finite(), "{:?}", s);
+                }
+                prop_assert!((0.0..=1.0).contains(&s.a));
+                prop_assert!(!s.cost.is_nan() && s.cost >= 0.0, "{:?}", s);
+                // Only the swapped expression, and only for the targets 0 and 1, is infinite;
+                // there its gradient is not a number either (as its note says), and nowhere else.
+                if s.cost.is_infinite() {
+                    prop_assert!(r.cost == Cost::Swapped && (y == 0.0 || y == 1.0));
+                } else {
+                    prop_assert!(s.dw.is_finite() && s.db.is_finite(), "{:?}", s);
+                }
+            }
+        }
+        let csv = e.csv();
+        let rows: usize = e.racers().iter().map(|r| r.path().count()).sum();
+        prop_assert_eq!(csv.lines().count(), 1 + rows);
+    }
+
+    #[test]
+    fn a_shared_link_restores_any_configuration_exactly(
+        events in prop::collection::vec(event(), 0..30), id in ".{1,12}", other in "[a-z]{0,8}",
+    ) {
+        let mut config = ExplorerConfig::default();
+        for ev in events {
+            if let Event::Set(k, v) = ev {
+                let _ = config.set(&k, &v);
+            }
+        }
+        let fragment = nndl_widgets::share::with_entry(&other, &id, &config.pairs());
+        let pairs = nndl_widgets::share::entry(&fragment, &id).unwrap().unwrap();
+        let page = ExplorerOptions { config: ExplorerConfig::default(), hidden: vec![], link_errors: vec![] };
+        let restored = page.with_link(&pairs);
+        prop_assert!(restored.link_errors.is_empty(), "{:?}", restored.link_errors);
+        prop_assert_eq!(restored.config, config);
     }
 }

@@ -226,3 +226,73 @@ fn the_words_follow_data_lang_else_the_nearest_lang_attribute() {
         "Run"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_explorer_mounts_with_a_readout_group_per_raced_cost_and_takes_settings() {
+    let root = div(&[("data-nndl", "explorer"), ("id", "glue-explorer")]);
+    let mut widget = mount(root.clone()).unwrap();
+    assert!(!widget.failed());
+    assert_eq!(readout(&root, "quadratic.w"), ("+2.000".into(), 2.0));
+    assert_eq!(
+        readout(&root, "cross-entropy.epoch"),
+        ("0 / 300".into(), 0.0)
+    );
+    widget.set("w", "-1", false).unwrap();
+    assert_eq!(readout(&root, "cross-entropy.w").1, -1.0);
+    // A slider's position is the setting's value, or its log₁₀ for η.
+    widget.set("eta-quadratic", "-1", true).unwrap();
+    let number: web_sys::HtmlInputElement = find(
+        &root,
+        "input[type=\"text\"][data-control=\"eta-cross-entropy\"]",
+    )
+    .dyn_into()
+    .unwrap();
+    assert_eq!(number.value(), "0.1", "same η ties the two");
+    // A bad value is shown beside its control and changes nothing; an unknown name throws.
+    widget.set("w", "NaN", false).unwrap();
+    let error = find(&root, "[data-field=\"w\"] .nndl-field-error");
+    assert!(error.text_content().unwrap().contains("NaN"));
+    assert_eq!(readout(&root, "quadratic.w").1, -1.0);
+    assert!(widget.set("colour", "red", false).is_err());
+    widget.act("step").unwrap();
+    let csv = widget.csv().unwrap();
+    assert!(csv.starts_with("cost,epoch,eta,w,b,z,a,C,dC/dw,dC/db,sigma_prime\n"));
+    assert_eq!(csv.lines().count(), 1 + 2 * 2);
+    let fragment = widget.share_fragment("intro").unwrap();
+    assert!(
+        fragment.starts_with("intro&glue-explorer:cost=both;rule=gradient;w=-1;"),
+        "{fragment}"
+    );
+    // A widget without an id has no link to share.
+    let anonymous = mount(div(&[("data-nndl", "explorer")])).unwrap();
+    assert_eq!(anonymous.share_fragment(""), None);
+}
+
+#[wasm_bindgen_test]
+fn every_explorer_view_draws_without_measuring_text_through_the_page() {
+    let body = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .body()
+        .unwrap();
+    let root = div(&[("data-nndl", "explorer"), ("data-y", "0.3")]);
+    let mut widget = mount(root.clone()).unwrap();
+    let observer = MutationObserver::new(&js_sys::Function::new_no_args("")).unwrap();
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    observer.observe_with_options(&body, &init).unwrap();
+    for _ in 0..20 {
+        widget.act("step").unwrap();
+    }
+    for view in ["race", "speed", "surface", "sigma"] {
+        widget.set("view", view, false).unwrap();
+        for log in ["false", "true"] {
+            widget.set("log", log, false).unwrap();
+            assert!(inked(&root) > 0.005, "{view} is drawn");
+        }
+    }
+    widget.set("chart", "both", false).unwrap();
+    assert_eq!(observer.take_records().length(), 0);
+    observer.disconnect();
+}

@@ -1,5 +1,6 @@
 //! The options parser: any attributes a page can carry, in any language, never panic, and a
-//! neuron configuration that is accepted trains without a non-finite state.
+//! neuron configuration that is accepted trains without a non-finite state. The same text read as
+//! a shared link's fragment never panics an explorer either.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,6 +25,17 @@ fuzz_target!(|data: &[u8]| {
             }
             let s = t.snapshot();
             assert!(s.w.is_finite() && s.b.is_finite() && s.cost >= 0.0, "{s:?}");
+        }
+        Ok(WidgetConfig::Explorer(o)) => {
+            // The whole input as a page URL's fragment, for the widget ids "a" and "".
+            for id in ["a", ""] {
+                if let Some(Ok(link)) = nndl_widgets::share::entry(&text, id) {
+                    let o = o.clone().with_link(&link);
+                    let mut e = nndl_widgets::explorer::Explorer::new(o.config);
+                    e.act(nndl_widgets::run::Action::Step);
+                    assert!(e.racers().iter().all(|r| r.snapshot().w.is_finite()));
+                }
+            }
         }
         Ok(_) => {}
         Err(errors) => {

@@ -53,7 +53,6 @@ pub struct ExplorerWords {
     pub sigma_note: &'static str,
     pub surface_note: &'static str,
     pub surface_undefined: &'static str,
-    pub diverged_one: &'static str,
 }
 
 pub const EN: ExplorerWords = ExplorerWords {
@@ -95,12 +94,12 @@ pub const EN: ExplorerWords = ExplorerWords {
     dw: "|∂C/∂w|",
     db: "|∂C/∂b|",
     sigma_prime: "σ′(z)",
-    minimum: "least cost (64)",
+    minimum: "least possible cost, eq. (64)",
     max_difference: "largest difference",
     cost_axis: "cost C",
     output_axis: "output a",
     target: "target y",
-    sigma_derivative: "σ′(z): the slope of σ (central difference)",
+    sigma_derivative: "slope of σ (numerical)",
     sigma_product: "σ(z)(1 − σ(z))",
     sigma_note:
         "Exercise 1: σ′(z) = σ(z)(1 − σ(z)). The two curves lie on each other; the dots are \
@@ -110,7 +109,6 @@ pub const EN: ExplorerWords = ExplorerWords {
                    lines are the descent paths from the start (ring), the dots where the runs are \
                    now.",
     surface_undefined: "not defined: C = ∞ everywhere",
-    diverged_one: "diverged",
 };
 
 pub const ZH: ExplorerWords = ExplorerWords {
@@ -152,19 +150,18 @@ pub const ZH: ExplorerWords = ExplorerWords {
     dw: "|∂C/∂w|",
     db: "|∂C/∂b|",
     sigma_prime: "σ′(z)",
-    minimum: "最小代价 (64)",
+    minimum: "最小可能代价,式 (64)",
     max_difference: "最大差值",
     cost_axis: "代价 C",
     output_axis: "输出 a",
     target: "目标 y",
-    sigma_derivative: "σ′(z):σ 的斜率(中心差分)",
+    sigma_derivative: "σ 的斜率(数值)",
     sigma_product: "σ(z)(1 − σ(z))",
     sigma_note: "练习 1:σ′(z) = σ(z)(1 − σ(z))。两条曲线重合;圆点是各个训练现在的 z。\
                  神经元饱和时 σ′(z) 很小,二次代价的梯度 (55)–(56) 也随之很小。",
     surface_note: "颜色表示单个样本的 ln C(w, b),C 越小颜色越深;线是从起点(圆圈)出发的\
                    梯度下降路径,圆点是训练现在的位置。",
     surface_undefined: "没有定义:处处 C = ∞",
-    diverged_one: "发散",
 };
 
 impl Lang {
@@ -187,13 +184,13 @@ impl Lang {
             return match self {
                 Lang::En => format!(
                     "The swapped expression cannot learn this target: it needs {en} = −∞, so its \
-                     cost is +∞ for every output and its gradient is not a number. It cannot take \
-                     a single step. The cross-entropy (57) takes ln a and ln(1 − a) instead, which \
+                     cost is +∞ for every output, and so is its gradient. It cannot take a single \
+                     step. The cross-entropy (57) takes ln a and ln(1 − a) instead, which \
                      are finite for every output 0 < a < 1."
                 ),
                 Lang::Zh => format!(
                     "交换后的表达式学不了这个目标:它要用到 {zh} = −∞,所以对任何输出代价都是 +∞,\
-                     梯度也不是数,连一步都走不了。交叉熵 (57) 用的是 ln a 和 ln(1 − a),\
+                     梯度也是无穷大,连一步都走不了。交叉熵 (57) 用的是 ln a 和 ln(1 − a),\
                      对任何输出 0 < a < 1 都是有限的。"
                 ),
             };

@@ -466,7 +466,8 @@ where
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .margin_top(px(24.0))
-        .x_label_area_size(px(30.0))
+        .margin_right(px(16.0))
+        .x_label_area_size(px(38.0))
         .y_label_area_size(px(48.0))
         .build_cartesian_2d(0.0..epochs, y)
         .map_err(err)?;

@@ -74,16 +74,20 @@ fn legend(
     entries: &[(String, RGBColor, bool)],
 ) -> Result<(), String> {
     let px = |v: f64| (v * ratio).round() as i32;
-    let (x, mut y) = (top_right.0 - px(6.0), top_right.1 + px(10.0));
+    // `top_right` is in the canvas's pixels, the drawing in the area's.
+    let (x0, y0) = area.get_base_pixel();
+    let (x, mut y) = (top_right.0 - x0 - px(6.0), top_right.1 - y0 + px(10.0));
     for (name, colour, dashed) in entries {
         let line_end = x;
         let line_start = x - px(22.0);
+        // The backdrop's width, estimated without measuring: wider for CJK characters.
+        let text_width: f64 = name
+            .chars()
+            .map(|c| if (c as u32) >= 0x2E80 { 12.5 } else { 7.0 })
+            .sum();
         area.draw(&Rectangle::new(
             [
-                (
-                    line_start - px(4.0) - px(7.0) * name.chars().count() as i32,
-                    y - px(8.0),
-                ),
+                (line_start - px(4.0) - px(text_width), y - px(8.0)),
                 (x + px(3.0), y + px(8.0)),
             ],
             p.background.mix(0.75).filled(),
@@ -134,8 +138,19 @@ fn y_range(values: impl Iterator<Item = f64> + Clone, log: bool, floor: f64) -> 
     }
 }
 
+/// A tick label with a true minus sign.
+fn minus(text: String) -> String {
+    text.replace('-', "\u{2212}")
+}
+
+/// A log axis's tick: 0.01, 0.1, 1, 10 as decimals, powers of ten further out as 1e−5.
 fn log_tick(v: &f64) -> String {
-    format!("{v:.0e}")
+    if (1e-3..1e4).contains(v) {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        minus(format!("{v:.0e}"))
+    }
 }
 
 fn linear_tick(max: f64) -> impl Fn(&f64) -> String {
@@ -201,19 +216,6 @@ fn epoch_chart(
     macro_rules! plot {
         ($chart:expr) => {{
             let mut chart = $chart;
-            for (level, colour, _) in levels {
-                if log && *level <= 0.0 {
-                    continue;
-                }
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        [(0.0, *level), (epochs, *level)],
-                        (6.0 * ratio) as u32,
-                        (4.0 * ratio) as u32,
-                        stroke(*colour, ratio, 1.5),
-                    ))
-                    .map_err(err)?;
-            }
             for (r, path) in racers.iter().zip(&paths) {
                 let colour = p.cost(r.cost);
                 let points = path
@@ -235,6 +237,20 @@ fn epoch_chart(
                             .map_err(err)?;
                     }
                 }
+            }
+            // The levels go over the curves, which may lie on them.
+            for (level, colour, _) in levels {
+                if log && *level <= 0.0 {
+                    continue;
+                }
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        [(0.0, *level), (epochs, *level)],
+                        (6.0 * ratio) as u32,
+                        (4.0 * ratio) as u32,
+                        stroke(*colour, ratio, 1.5),
+                    ))
+                    .map_err(err)?;
             }
             if with_legend {
                 let (xs, ys) = chart.plotting_area().get_pixel_range();
@@ -288,7 +304,7 @@ pub fn race(
             .iter()
             .filter_map(|r| {
                 let h = r.least_cost(c.y)?;
-                (h > 0.0).then(|| (h, p.cost(r.cost), w.minimum.to_string()))
+                (h > 0.0).then(|| (h, p.ink, w.minimum.to_string()))
             })
             .collect();
         if let Some(area) = areas.next() {
@@ -449,8 +465,8 @@ pub fn surface_axes<'a>(
         .y_desc("b")
         .x_labels(5)
         .y_labels(5)
-        .x_label_formatter(&|v| format!("{v}"))
-        .y_label_formatter(&|v| format!("{v}"))
+        .x_label_formatter(&|v| minus(format!("{v}")))
+        .y_label_formatter(&|v| minus(format!("{v}")))
         .draw()
         .map_err(err)?;
     Ok(chart)
@@ -476,26 +492,27 @@ pub fn surface_path(
         .filter(|s| inside(s))
         .map(|s| (s.w, s.b))
         .collect();
-    chart
-        .draw_series(LineSeries::new(
-            points.iter().copied(),
-            stroke(RGBColor(255, 255, 255), ratio, 4.0),
-        ))
-        .map_err(err)?;
-    chart
-        .draw_series(LineSeries::new(
-            points.iter().copied(),
-            stroke(colour, ratio, 2.0),
-        ))
-        .map_err(err)?;
-    if let Some((_, start)) = r.history().first() {
+    // A dark outline under the path and the start ring, so that they show on the light and the
+    // dark colours of the heatmap alike.
+    let dark = RGBColor(20, 20, 20);
+    for (colour, width) in [(dark, 5.0), (colour, 3.0)] {
         chart
-            .draw_series(std::iter::once(Circle::new(
-                (start.w, start.b),
-                (6.0 * ratio) as u32,
-                stroke(RGBColor(255, 255, 255), ratio, 2.0),
-            )))
+            .draw_series(LineSeries::new(
+                points.iter().copied(),
+                stroke(colour, ratio, width),
+            ))
             .map_err(err)?;
+    }
+    if let Some((_, start)) = r.history().first() {
+        for (colour, width) in [(dark, 4.0), (RGBColor(255, 255, 255), 2.0)] {
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (start.w, start.b),
+                    (7.0 * ratio) as u32,
+                    stroke(colour, ratio, width),
+                )))
+                .map_err(err)?;
+        }
     }
     let now = r.snapshot();
     if inside(&now) {
@@ -510,7 +527,7 @@ pub fn surface_path(
             .draw_series(std::iter::once(Circle::new(
                 (now.w, now.b),
                 (5.0 * ratio) as u32,
-                stroke(RGBColor(255, 255, 255), ratio, 1.5),
+                stroke(dark, ratio, 1.5),
             )))
             .map_err(err)?;
     }
@@ -549,7 +566,8 @@ pub fn sigma(
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
         .margin_top(px(24.0))
-        .x_label_area_size(px(30.0))
+        .margin_right(px(16.0))
+        .x_label_area_size(px(38.0))
         .y_label_area_size(px(48.0))
         .build_cartesian_2d(SIGMA_Z.0..SIGMA_Z.1, 0.0..0.27)
         .map_err(err)?;
@@ -563,7 +581,7 @@ pub fn sigma(
         .x_desc("z")
         .x_labels(11)
         .y_labels(5)
-        .x_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| minus(format!("{v:.0}")))
         .y_label_formatter(&|v| format!("{v:.2}"))
         .draw()
         .map_err(err)?;
