@@ -238,9 +238,7 @@ proptest! {
     fn explorer_sessions_never_panic_and_show_only_meaningful_numbers(
         events in prop::collection::vec(event(), 1..40),
     ) {
-        let mut config = ExplorerConfig::default();
-        config.speed = 1e5;
-        config.epochs = 3000;
+        let config = ExplorerConfig { speed: 1e5, epochs: 3000, ..ExplorerConfig::default() };
         let mut e = Explorer::new(config);
         for ev in events {
             match ev {
