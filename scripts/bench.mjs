@@ -150,6 +150,28 @@ try {
     );
     await context.close();
   }
+
+  // Frame budget: the explorer running alone, in each of its views (the chapter page's, at 60
+  // epochs a second, its default).
+  {
+    const { page, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+    await page.waitForSelector('#explorer[data-state]');
+    await page.locator('#explorer').scrollIntoViewIfNeeded();
+    for (const view of ['race', 'speed', 'surface', 'sigma']) {
+      await page.click(`#explorer [data-control="view"][data-value="${view}"]`);
+      await page.click('#explorer [data-action="run"]');
+      await page.waitForTimeout(2000);
+      // The last 100 frames: all of them with the explorer running (its run lasts 5 s).
+      const times = (await page.evaluate(async () => (await import('/www/nndl-widgets.js')).frameTimes())).slice(-100);
+      const budget = 1000 / 60;
+      row(
+        `frame work, the explorer running, ${view} view: p50 / p95`,
+        `${median(times).toFixed(2)} / ${pct(times, 0.95).toFixed(2)} ms`,
+        `${((100 * pct(times, 0.95)) / budget).toFixed(0)}% of a 16.7 ms frame at p95`,
+      );
+    }
+    await context.close();
+  }
 } finally {
   await browser.close();
   server.stop();
