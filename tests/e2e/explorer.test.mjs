@@ -148,6 +148,17 @@ test('η applies from the next epoch while running or paused; "same η" ties the
   assert.equal(r['quadratic.w'].value, -1.5);
   assert.equal(r['cross-entropy.w'].value, -1.5);
   assert.equal(r['quadratic.epoch'].value, 1);
+  // The input x: before a run it applies at once, and the gradients carry it (55), (61).
+  await page.click('#ex-a [data-action="reset"]');
+  await setNumber(page, 'ex-a', 'x', '-0.75');
+  await page.click('#ex-a [data-action="step"]');
+  r = await readouts(page, 'ex-a');
+  for (const cost of ['quadratic', 'cross-entropy']) {
+    const s = reference({ cost, w: -1.5, b: 2, x: -0.75, y: 0.5, eta: 0.5, epochs: 1 })[1];
+    checkReadouts(r, cost, s);
+    close(r[`${cost}.dw`].value, -0.75 * r[`${cost}.db`].value, `${cost}: ∂C/∂w = x ∂C/∂b`, 1e-15);
+  }
+  await setNumber(page, 'ex-a', 'x', '1');
   // The rule: as published, the cross-entropy steps by η·∂C/∂a.
   await page.selectOption('#ex-a select[data-control="rule"]', 'published');
   await page.click('#ex-a [data-action="reset"]');
