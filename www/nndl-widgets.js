@@ -106,6 +106,13 @@ document.addEventListener('visibilitychange', () => {
   for (const e of entries.values()) e.last = null;
 });
 
+// A link within the page to other settings of an explorer (`#id:name=value;…`) sets them.
+window.addEventListener('hashchange', () => {
+  for (const [el, e] of entries) {
+    if (contain(el, e, () => e.widget.restore(location.hash))) e.running = false;
+  }
+});
+
 // The canvases' colours follow the reader's light or dark scheme.
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   for (const [el, e] of entries) contain(el, e, () => e.widget.resize());

@@ -63,6 +63,8 @@ pub struct ExplorerWidget {
     lang: Lang,
     /// The element's id, which scopes its entry in a shared link.
     id: Option<String>,
+    /// The page's options, and those with a link's settings on top.
+    page_options: ExplorerOptions,
     options: ExplorerOptions,
     run: Explorer,
     figure: HtmlElement,
@@ -131,13 +133,16 @@ fn slider_value(scale: Scale, position: &str) -> String {
 impl ExplorerWidget {
     pub fn mount(
         root: HtmlElement,
-        options: ExplorerOptions,
+        page_options: ExplorerOptions,
+        fragment: &str,
         lang: Lang,
     ) -> Result<ExplorerWidget, JsValue> {
+        let id = root.get_attribute("id").filter(|s| !s.is_empty());
+        let options = with_link(&page_options, id.as_deref(), fragment)
+            .unwrap_or_else(|| page_options.clone());
         let words = lang.words();
         let xw = lang.explorer();
         let uid = format!("nndl-x{}", MOUNTED.fetch_add(1, Ordering::Relaxed));
-        let id = root.get_attribute("id").filter(|s| !s.is_empty());
         dom::prepare_root(&root, "nndl-explorer", lang, xw.name)?;
 
         // The views, as a row of toggle buttons.
@@ -329,15 +334,6 @@ impl ExplorerWidget {
             notes.push(note);
         }
         let (status, alert) = dom::status_and_alert(&root)?;
-        // A link that could not be used says so, and the widget starts from the page's options.
-        if !options.link_errors.is_empty() {
-            let list: Vec<String> = options
-                .link_errors
-                .iter()
-                .map(|e| e.message(lang))
-                .collect();
-            set_text(&alert, &format!("{} {}", xw.link_unused, list.join(" ")));
-        }
 
         let groups: [Group; 2] = groups
             .try_into()
@@ -350,6 +346,7 @@ impl ExplorerWidget {
             lang,
             id,
             run: Explorer::new(options.config),
+            page_options,
             options,
             figure,
             context: canvas
@@ -536,6 +533,26 @@ impl ExplorerWidget {
             id,
             &self.run.config().pairs(),
         ))
+    }
+
+    /// Takes a link's settings for this widget from the page URL's `fragment`, if it has any.
+    pub fn restore(&mut self, fragment: &str) -> Result<bool, JsValue> {
+        let Some(options) = with_link(&self.page_options, self.id.as_deref(), fragment) else {
+            return Ok(false);
+        };
+        if options.link_errors.is_empty() {
+            self.run = Explorer::new(options.config);
+            for i in 0..self.fields.len() {
+                self.show_field_error(i, None)?;
+            }
+        }
+        // A bad link keeps the widget as it is, and says why.
+        self.options.link_errors = options.link_errors;
+        self.share_row.set_hidden(true);
+        self.sync_fields(None)?;
+        self.render()?;
+        self.announce()?;
+        Ok(true)
     }
 
     /// Shows the shared link, and whether it was copied.
@@ -854,6 +871,17 @@ impl ExplorerWidget {
         }
         Ok(())
     }
+}
+
+/// The page's options with the settings that the URL `fragment` holds for widget `id`; `None`
+/// when it holds none (or the widget has no id).
+fn with_link(page: &ExplorerOptions, id: Option<&str>, fragment: &str) -> Option<ExplorerOptions> {
+    let pairs = match crate::share::entry(fragment, id?)? {
+        Ok(pairs) => pairs,
+        // A malformed entry: reported as such by the options' own message.
+        Err(text) => vec![("link".to_string(), text)],
+    };
+    Some(page.clone().with_link(&pairs))
 }
 
 /// What kind of control a setting has.

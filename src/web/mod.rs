@@ -56,15 +56,14 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
             Inner::Neuron(Box::new(NeuronWidget::mount(root, c, parsed.lang)?))
         }
         Ok(WidgetConfig::Explorer(o)) => {
-            // A shared link's settings for this widget, if the page was opened with one.
+            // With a shared link's settings for this widget, if the page was opened with one.
             let fragment = dom::window()?.location().hash().unwrap_or_default();
-            let id = root.get_attribute("id").unwrap_or_default();
-            let o = match (id.is_empty(), crate::share::entry(&fragment, &id)) {
-                (false, Some(Ok(pairs))) => o.with_link(&pairs),
-                (false, Some(Err(text))) => o.with_link(&[("link".into(), text)]),
-                _ => o,
-            };
-            Inner::Explorer(Box::new(ExplorerWidget::mount(root, o, parsed.lang)?))
+            Inner::Explorer(Box::new(ExplorerWidget::mount(
+                root,
+                o,
+                &fragment,
+                parsed.lang,
+            )?))
         }
         Ok(WidgetConfig::Network(c)) => {
             Inner::Network(Box::new(NetworkWidget::mount(root, c, parsed.lang)?))
@@ -219,6 +218,15 @@ impl Widget {
         match &self.inner {
             Inner::Explorer(x) => x.share_fragment(current),
             _ => None,
+        }
+    }
+
+    /// Takes the settings that the page URL's `fragment` holds for this explorer, when it holds
+    /// any (a link within the page was followed); returns whether it did. The run starts afresh.
+    pub fn restore(&mut self, fragment: &str) -> Result<bool, JsError> {
+        match &mut self.inner {
+            Inner::Explorer(x) => x.restore(fragment).map_err(js_error),
+            _ => Ok(false),
         }
     }
 

@@ -441,6 +441,16 @@ test('a shared link restores exactly what was shared, per explorer, with two on 
   const ra = await readouts(third.page, 'ex-a');
   assert.equal(ra['quadratic.w'].value, 2);
   assert.equal(ra['quadratic.b'].value, 2, 'none of a bad link is used');
+  // A link within the page sets its explorer's settings without a reload, and leaves the other
+  // explorer as it was.
+  const before = await readouts(third.page, 'ex-b');
+  await third.page.click('#try');
+  await third.page.waitForFunction(() => document.querySelector('#ex-a [data-readout="quadratic.w"]').dataset.value === '-3');
+  const tried = await readouts(third.page, 'ex-a');
+  assert.equal(tried['quadratic.b'].value, 1);
+  assert.equal(await pressed(third.page, 'ex-a'), 'surface');
+  assert.equal(await third.page.isVisible('#ex-a [role="alert"]'), false, 'the bad link\'s message is gone');
+  assert.deepEqual(await readouts(third.page, 'ex-b'), before);
   const fourth = await open(`${FIXTURE}#ex-a:w=%ZZ`);
   await fourth.page.waitForSelector('#ex-a[data-state="ready"]');
   assert.match(await fourth.page.innerText('#ex-a [role="alert"]'), /not used/);
