@@ -674,9 +674,10 @@ impl Default for ExplorerConfig {
     }
 }
 
-/// The explorer's settings, in the order they are applied and written to a link. `eta` sets both
-/// learning rates; it is read but never written.
+/// The explorer's settings, in the order they are applied and written to a link. `preset` sets
+/// several at once and `eta` both learning rates; they are read but never written.
 pub const EXPLORER_SETTINGS: &[&str] = &[
+    "preset",
     "cost",
     "rule",
     "w",
@@ -697,6 +698,7 @@ pub const EXPLORER_SETTINGS: &[&str] = &[
 
 /// What `data-hide` may name: the settings' controls, and the share and export buttons.
 pub const EXPLORER_HIDEABLE: &[&str] = &[
+    "preset",
     "cost",
     "rule",
     "w",
@@ -721,6 +723,7 @@ const EXPLORER_OPTIONS: &[&str] = &[
     "nndl",
     "lang",
     "hide",
+    "preset",
     "cost",
     "rule",
     "w",
@@ -771,6 +774,48 @@ fn flag(name: &str, value: &str) -> Result<bool, OptionError> {
     }
 }
 
+/// The book's demos as explorer starts: both costs from the demos' (w, b) with their η and the
+/// book site's update rule, so that the race replays two of the book's widgets side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExplorerPreset {
+    /// Demos 1 and 3: w = 0.6, b = 0.9.
+    GoodStart,
+    /// Demos 2 and 4: w = b = 2.
+    SaturatedStart,
+}
+
+impl ExplorerPreset {
+    pub const ALL: [ExplorerPreset; 2] =
+        [ExplorerPreset::GoodStart, ExplorerPreset::SaturatedStart];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ExplorerPreset::GoodStart => "book-good-start",
+            ExplorerPreset::SaturatedStart => "book-saturated-start",
+        }
+    }
+
+    fn apply(self, c: &mut ExplorerConfig) {
+        let (quadratic, cross_entropy) = match self {
+            ExplorerPreset::GoodStart => (Preset::Saturation1, Preset::Saturation3),
+            ExplorerPreset::SaturatedStart => (Preset::Saturation2, Preset::Saturation4),
+        };
+        let (q, ce) = (quadratic.config(), cross_entropy.config());
+        c.racing = Racing::Both;
+        // The quadratic demos' published step is their gradient (x = 1).
+        c.rule = ce.setup.rule;
+        c.w = q.setup.w;
+        c.b = q.setup.b;
+        c.x = q.setup.x;
+        c.y = q.setup.y;
+        c.eta_quadratic = q.setup.eta;
+        c.eta_cross_entropy = ce.setup.eta;
+        c.same_eta = false;
+        c.swapped = false;
+        c.epochs = q.epochs;
+    }
+}
+
 impl ExplorerConfig {
     /// Sets one setting from its text; a bad value changes nothing and says why.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), OptionError> {
@@ -778,6 +823,9 @@ impl ExplorerConfig {
         let param = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
         let eta = Range::Positive(MAX_ETA);
         match name {
+            // The presets' menu has an empty first choice, which changes nothing.
+            "preset" if v.is_empty() => {}
+            "preset" => pick(name, v, &ExplorerPreset::ALL, ExplorerPreset::name)?.apply(self),
             "cost" => self.racing = pick(name, v, &Racing::ALL, Racing::name)?,
             "rule" => self.rule = pick(name, v, &Rule::ALL, Rule::name)?,
             "w" => self.w = number(name, v, param)?,

@@ -194,10 +194,6 @@ impl Explorer {
             c.chart = crate::config::ChartShows::Cost;
             c.view = crate::config::View::Race;
             c.log = false;
-            if self.mode == Mode::Paused {
-                c.w = 0.0;
-                c.b = 0.0;
-            }
         }
         a != b
     }
@@ -269,6 +265,7 @@ impl Explorer {
                     // A run that had diverged may go on from the new point.
                     r.diverged = None;
                 }
+                (self.started.w, self.started.b) = (c.w, c.b);
                 Ok(Applied::Now)
             }
             _ => Ok(if self.pending() {
@@ -560,6 +557,38 @@ mod tests {
             let s = r.snapshot();
             assert!(s.w.is_finite() && s.b.is_finite());
         }
+    }
+
+    #[test]
+    fn the_book_presets_replay_two_of_the_books_demos_side_by_side() {
+        use crate::config::{ExplorerPreset, Preset};
+        use crate::run::NeuronRun;
+        for (preset, demos) in [
+            (
+                ExplorerPreset::GoodStart,
+                [Preset::Saturation1, Preset::Saturation3],
+            ),
+            (
+                ExplorerPreset::SaturatedStart,
+                [Preset::Saturation2, Preset::Saturation4],
+            ),
+        ] {
+            let mut c = ExplorerConfig::default();
+            c.set("preset", preset.name()).unwrap();
+            let e = finished(c);
+            for (racer, demo) in e.racers().iter().zip(demos) {
+                let mut run = NeuronRun::new(demo.config());
+                run.act(Action::Run);
+                while run.is_running() {
+                    run.advance(100.0);
+                }
+                assert_eq!(racer.snapshot(), run.snapshot(), "{demo:?}");
+            }
+        }
+        // The empty choice changes nothing.
+        let mut c = ExplorerConfig::default();
+        c.set("preset", "").unwrap();
+        assert_eq!(c, ExplorerConfig::default());
     }
 
     #[test]

@@ -257,6 +257,15 @@ impl ExplorerWidget {
         );
         let specs: Vec<(&'static str, &str, Input)> = vec![
             f(
+                "preset",
+                xw.preset,
+                Input::Select(vec![
+                    ("", xw.preset_none),
+                    ("book-good-start", xw.preset_good),
+                    ("book-saturated-start", xw.preset_saturated),
+                ]),
+            ),
+            f(
                 "cost",
                 xw.costs,
                 Input::Select(vec![
@@ -423,7 +432,10 @@ impl ExplorerWidget {
         };
         match self.run.set(name, &value) {
             Ok(_) => {
-                self.show_field_error(index, None)?;
+                // Every control now shows the configuration, so no earlier message still holds.
+                for i in 0..self.fields.len() {
+                    self.show_field_error(i, None)?;
+                }
                 self.sync_fields(Some(index))?;
                 // The canvas takes the view's size as it is drawn.
                 self.render()?;

@@ -16,7 +16,8 @@ const open = (path = FIXTURE, options = {}) =>
 // An independent recomputation in float64, straight from the book's equations: a = σ(wx + b),
 // (54)/(57) for the costs, (55)-(56)/(61)-(62) for the gradients, w ← w − η ∂C/∂w.
 const sigma = (z) => 1 / (1 + Math.exp(-z));
-function reference({ cost, w, b, x = 1, y = 0, eta, epochs, etaFrom = {} }) {
+// The book site's published rule steps w and b both by η·∂C/∂a for the cross-entropy.
+function reference({ cost, w, b, x = 1, y = 0, eta, epochs, etaFrom = {}, rule = 'gradient' }) {
   const states = [];
   for (let epoch = 0; epoch <= epochs; epoch++) {
     const z = w * x + b;
@@ -30,8 +31,13 @@ function reference({ cost, w, b, x = 1, y = 0, eta, epochs, etaFrom = {} }) {
     states.push({ epoch, w, b, z, a, cost: c, dw: dz * x, db: dz, sp });
     const rate = etaFrom[epoch] ?? eta;
     eta = rate;
-    w -= rate * dz * x;
-    b -= rate * dz;
+    if (rule === 'published' && cost === 'cross-entropy') {
+      w -= rate * ((a - y) / (a * (1 - a)));
+      b -= rate * ((a - y) / (a * (1 - a)));
+    } else {
+      w -= rate * dz * x;
+      b -= rate * dz;
+    }
   }
   return states;
 }
@@ -104,6 +110,28 @@ test('the race: both costs from the saturated start, the readouts and the export
   const ceGradients = rows.filter((row) => row[0] === 'cross-entropy').map((row) => Math.abs(Number(row[8])));
   assert.equal(Math.max(...ceGradients), ceGradients[0]);
   await page.locator('#ex-a').screenshot({ path: join(out, 'explorer-race.png') });
+  assert.deepEqual(problems, []);
+});
+
+test('the book presets race two of the book\'s demos side by side, as its widgets step, to their published ends', async () => {
+  const { page, problems } = await open();
+  await page.waitForSelector('#ex-a[data-state="ready"]');
+  for (const [preset, w, b, ends] of [
+    // The ends of demos 2 and 4, and 1 and 3, as the neuron widgets show them.
+    ['book-saturated-start', 2, 2, ['0.203', '0.048']],
+    ['book-good-start', 0.6, 0.9, ['0.094', '0.040']],
+  ]) {
+    await page.selectOption('#ex-a select[data-control="preset"]', preset);
+    assert.equal(await page.inputValue('#ex-a select[data-control="preset"]'), '', 'the menu is a one-off choice');
+    assert.equal(await page.inputValue('#ex-a select[data-control="rule"]'), 'published');
+    assert.equal(await page.inputValue('#ex-a input[type="text"][data-control="eta-cross-entropy"]'), '0.005');
+    await page.click('#ex-a [data-action="run"]');
+    await page.waitForSelector('#ex-a[data-state="finished"]', { timeout: 20000 });
+    const r = await readouts(page, 'ex-a');
+    checkReadouts(r, 'quadratic', reference({ cost: 'quadratic', w, b, eta: 0.15, epochs: 300 })[300]);
+    checkReadouts(r, 'cross-entropy', reference({ cost: 'cross-entropy', w, b, eta: 0.005, epochs: 300, rule: 'published' })[300]);
+    assert.deepEqual([r['quadratic.output'].value.toFixed(3), r['cross-entropy.output'].value.toFixed(3)], ends);
+  }
   assert.deepEqual(problems, []);
 });
 
@@ -251,7 +279,7 @@ test('bad input shows a message beside its control and changes nothing; the API 
     }
     return caught;
   });
-  assert.match(errors[0], /colour: nndl-widgets: the explorer has no setting "colour"; its settings are cost, rule/);
+  assert.match(errors[0], /colour: nndl-widgets: the explorer has no setting "colour"; its settings are preset, cost, rule/);
   assert.equal(errors[1], 'eta: no error', 'a bad value is shown, not thrown');
   assert.match(await page.innerText('#ex-a [role="alert"]'), /eta="NaN": NaN is not a number/);
   await page.evaluate(async () => {
