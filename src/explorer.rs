@@ -244,18 +244,22 @@ impl Explorer {
             self.restart(Mode::Ready);
             return Ok(Applied::Now);
         }
-        match name {
-            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" => {
-                for r in &mut self.racers {
-                    r.trainer.set_eta(match r.cost {
-                        Cost::Quadratic => c.eta_quadratic,
-                        _ => c.eta_cross_entropy,
-                    });
-                }
-                self.started.eta_quadratic = c.eta_quadratic;
-                self.started.eta_cross_entropy = c.eta_cross_entropy;
-                Ok(Applied::Now)
+        // Learning rates apply from the next epoch, also those a preset sets.
+        if matches!(
+            name,
+            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" | "preset"
+        ) {
+            for r in &mut self.racers {
+                r.trainer.set_eta(match r.cost {
+                    Cost::Quadratic => c.eta_quadratic,
+                    _ => c.eta_cross_entropy,
+                });
             }
+            self.started.eta_quadratic = c.eta_quadratic;
+            self.started.eta_cross_entropy = c.eta_cross_entropy;
+        }
+        match name {
+            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" => Ok(Applied::Now),
             "speed" | "chart" | "view" | "log" => Ok(Applied::Now),
             "w" | "b" if self.mode == Mode::Paused => {
                 for r in &mut self.racers {
@@ -589,6 +593,19 @@ mod tests {
         let mut c = ExplorerConfig::default();
         c.set("preset", "").unwrap();
         assert_eq!(c, ExplorerConfig::default());
+    }
+
+    #[test]
+    fn a_preset_chosen_mid_run_sets_the_rates_now_and_the_rest_on_reset() {
+        let mut e = Explorer::new(ExplorerConfig::default());
+        e.act(Action::Run);
+        e.advance(100.0);
+        assert_eq!(e.set("preset", "book-good-start"), Ok(Applied::OnRestart));
+        assert_eq!(e.racer(Cost::CrossEntropy).unwrap().eta(), 0.005);
+        assert!(e.pending());
+        e.act(Action::Reset);
+        assert_eq!(e.racer(Cost::Quadratic).unwrap().snapshot().w, 0.6);
+        assert!(!e.pending());
     }
 
     #[test]
