@@ -336,22 +336,16 @@ impl<'a> Reader<'a> {
         name_of: fn(T) -> &'static str,
     ) -> Option<T> {
         let v = self.get(name)?;
-        let found = all.iter().copied().find(|t| name_of(*t) == v);
-        if found.is_none() {
-            let names: Vec<&'static str> = all.iter().map(|t| name_of(*t)).collect();
-            self.errors
-                .push(err(name, v, Problem::UnknownValue, Accepted::OneOf(names)));
-        }
-        found
+        pick(name, v, all, name_of)
+            .map_err(|e| self.errors.push(e))
+            .ok()
     }
 
     fn number(&mut self, name: &str, target: &mut f64, range: Range) {
         if let Some(v) = self.get(name) {
-            match parse_number(v, range) {
+            match number(name, v, range) {
                 Ok(n) => *target = n,
-                Err(problem) => self
-                    .errors
-                    .push(err(name, v, problem, Accepted::Range(range))),
+                Err(e) => self.errors.push(e),
             }
         }
     }

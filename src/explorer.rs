@@ -2,12 +2,11 @@
 //! from the same start, side by side, with the reader changing settings as it goes; and what its
 //! views plot (the cost surface, the σ′ identity). Pure Rust: the web layer only shows it.
 
-use crate::clock::Clock;
 use crate::config::{ExplorerConfig, OptionError, Racing};
 use crate::cost::{binary_entropy, sigmoid, sigmoid_prime, Cost};
 use crate::history::History;
 use crate::neuron::{Diverged, Setup, Snapshot, Trainer};
-use crate::run::{Action, Mode};
+use crate::run::{Action, Effect, Mode, Player};
 
 /// One raced cost: its trainer and the states it went through.
 pub struct Racer {
@@ -101,8 +100,7 @@ pub struct Explorer {
     /// What the current run was started with (its learning rates, w and b may have changed since).
     started: ExplorerConfig,
     racers: Vec<Racer>,
-    clock: Clock,
-    mode: Mode,
+    player: Player,
 }
 
 impl Explorer {
@@ -111,14 +109,14 @@ impl Explorer {
             config,
             started: config,
             racers: Vec::new(),
-            clock: Clock::default(),
-            mode: Mode::Ready,
+            player: Player::default(),
         };
-        e.restart(Mode::Ready);
+        e.reset();
         e
     }
 
-    fn restart(&mut self, mode: Mode) {
+    /// Back to epoch 0 with the configuration as it is now (the mode is the player's).
+    fn reset(&mut self) {
         let c = self.config;
         self.started = c;
         let setup = |eta| Setup {
@@ -143,8 +141,6 @@ impl Explorer {
             racers.push(Racer::new(second, setup(c.eta_cross_entropy)));
         }
         self.racers = racers;
-        self.clock.reset();
-        self.mode = mode;
     }
 
     pub fn config(&self) -> &ExplorerConfig {
@@ -165,11 +161,11 @@ impl Explorer {
     }
 
     pub fn mode(&self) -> Mode {
-        self.mode
+        self.player.mode()
     }
 
     pub fn is_running(&self) -> bool {
-        self.mode == Mode::Running
+        self.player.is_running()
     }
 
     /// The epoch the run is at (the racers keep in step; one that diverged stays where it
@@ -205,30 +201,15 @@ impl Explorer {
             .is_some_and(|r| r.snapshot().cost.is_infinite())
     }
 
+    /// Run, Pause/Resume, Toggle, Step and Reset; the neuron widget's rule switches mean nothing
+    /// here, where the rule is a control.
     pub fn act(&mut self, action: Action) {
-        match action {
-            Action::Run => self.restart(Mode::Running),
-            Action::Reset => self.restart(Mode::Ready),
-            Action::Pause => match self.mode {
-                Mode::Running => self.mode = Mode::Paused,
-                Mode::Paused => {
-                    self.clock.reset();
-                    self.mode = Mode::Running;
-                }
-                _ => {}
-            },
-            Action::Toggle => match self.mode {
-                Mode::Running | Mode::Paused => self.act(Action::Pause),
-                _ => self.act(Action::Run),
-            },
-            Action::Step => {
-                if matches!(self.mode, Mode::Ready | Mode::Running | Mode::Paused) {
-                    self.mode = Mode::Paused;
-                    self.epochs(1);
-                }
+        match self.player.act(action) {
+            Effect::Reset => self.reset(),
+            Effect::Step => {
+                self.epochs(1);
             }
-            // The neuron widget's rule switch has no meaning here: the rule is a control.
-            Action::UseGradient | Action::UseConfigured | Action::UseSuggestedEta => {}
+            Effect::Nothing => {}
         }
     }
 
@@ -240,8 +221,8 @@ impl Explorer {
         let before = self.config;
         self.config.set(name, value)?;
         let c = self.config;
-        if self.mode == Mode::Ready && c != before {
-            self.restart(Mode::Ready);
+        if self.mode() == Mode::Ready && c != before {
+            self.reset();
             return Ok(Applied::Now);
         }
         // Learning rates apply from the next epoch, also those a preset sets.
@@ -261,7 +242,7 @@ impl Explorer {
         match name {
             "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" => Ok(Applied::Now),
             "speed" | "chart" | "view" | "log" => Ok(Applied::Now),
-            "w" | "b" if self.mode == Mode::Paused => {
+            "w" | "b" if self.mode() == Mode::Paused => {
                 for r in &mut self.racers {
                     let s = r.snapshot();
                     let (w, b) = if name == "w" { (c.w, s.b) } else { (s.w, c.b) };
@@ -282,10 +263,10 @@ impl Explorer {
 
     /// Advances a running run by `dt_ms` of wall-clock time; returns the number of epochs run.
     pub fn advance(&mut self, dt_ms: f64) -> u64 {
-        if self.mode != Mode::Running {
+        if !self.player.is_running() {
             return 0;
         }
-        let due = self.clock.epochs_for(dt_ms, self.config.speed);
+        let due = self.player.due(dt_ms, self.config.speed);
         self.epochs(due)
     }
 
@@ -300,11 +281,14 @@ impl Explorer {
             .iter()
             .any(|r| r.diverged.is_none() && r.snapshot().epoch < self.started.epochs);
         if !going {
-            self.mode = match self.racers.iter().find_map(|r| r.diverged) {
-                // Only when no run got to the end is the whole race "diverged".
-                Some(d) if self.racers.iter().all(|r| r.diverged.is_some()) => Mode::Diverged(d),
-                _ => Mode::Finished,
-            };
+            self.player
+                .stop(match self.racers.iter().find_map(|r| r.diverged) {
+                    // Only when no run got to the end is the whole race "diverged".
+                    Some(d) if self.racers.iter().all(|r| r.diverged.is_some()) => {
+                        Mode::Diverged(d)
+                    }
+                    _ => Mode::Finished,
+                });
         }
         u64::from(until - from)
     }

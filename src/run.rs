@@ -13,8 +13,9 @@ use crate::neuron::{Diverged, Rule, Snapshot, Trainer};
 /// shared/SPEC.md).
 pub const SUGGESTED_GRADIENT_ETA: f64 = 0.15;
 
+/// Where a run is. `D` says where and why it diverged (the neuron's, or a network's).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Mode {
+pub enum Mode<D = Diverged> {
     /// At epoch 0, not started.
     Ready,
     Running,
@@ -22,7 +23,107 @@ pub enum Mode {
     /// At the last epoch.
     Finished,
     /// Stopped because the next update would not be finite.
-    Diverged(Diverged),
+    Diverged(D),
+}
+
+impl<D> Mode<D> {
+    /// The name the widget's `data-state` carries.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Mode::Ready => "ready",
+            Mode::Running => "running",
+            Mode::Paused => "paused",
+            Mode::Finished => "finished",
+            Mode::Diverged(_) => "diverged",
+        }
+    }
+}
+
+/// What a run does itself after [`Player::act`] changed its mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Nothing,
+    /// Back to epoch 0.
+    Reset,
+    /// One epoch.
+    Step,
+}
+
+/// The mode and the wall clock of a run that steps by the clock, and the one way every such
+/// widget answers Run, Pause/Resume, the Space key's toggle, Step and Reset.
+#[derive(Clone, Debug)]
+pub struct Player<D = Diverged> {
+    mode: Mode<D>,
+    clock: Clock,
+}
+
+impl<D> Default for Player<D> {
+    fn default() -> Player<D> {
+        Player {
+            mode: Mode::Ready,
+            clock: Clock::default(),
+        }
+    }
+}
+
+impl<D: Copy + PartialEq> Player<D> {
+    pub fn mode(&self) -> Mode<D> {
+        self.mode
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.mode == Mode::Running
+    }
+
+    /// A new mode, on the clock from now.
+    pub fn restart(&mut self, mode: Mode<D>) {
+        self.clock.reset();
+        self.mode = mode;
+    }
+
+    /// Where the run stopped by itself: at its end, or where it diverged.
+    pub fn stop(&mut self, mode: Mode<D>) {
+        self.mode = mode;
+    }
+
+    /// Changes the mode for a user's action; the run then does what the [`Effect`] says. Run
+    /// starts again from epoch 0, Pause pauses or resumes, Toggle is Pause during a run and Run
+    /// otherwise, Step pauses and does one epoch, Reset goes back to epoch 0 and stops.
+    pub fn act(&mut self, action: Action) -> Effect {
+        match (action, self.mode) {
+            (Action::Run, _)
+            | (Action::Toggle, Mode::Ready | Mode::Finished | Mode::Diverged(_)) => {
+                self.restart(Mode::Running);
+                Effect::Reset
+            }
+            (Action::Reset, _) => {
+                self.restart(Mode::Ready);
+                Effect::Reset
+            }
+            (Action::Pause | Action::Toggle, Mode::Running) => {
+                self.mode = Mode::Paused;
+                Effect::Nothing
+            }
+            (Action::Pause | Action::Toggle, Mode::Paused) => {
+                self.restart(Mode::Running);
+                Effect::Nothing
+            }
+            (Action::Step, Mode::Ready | Mode::Running | Mode::Paused) => {
+                self.mode = Mode::Paused;
+                Effect::Step
+            }
+            _ => Effect::Nothing,
+        }
+    }
+
+    /// The epochs due after `dt_ms` of wall-clock time at `speed` epochs a second, while running.
+    pub fn due(&mut self, dt_ms: f64, speed: f64) -> u64 {
+        if self.mode == Mode::Running {
+            self.clock.epochs_for(dt_ms, speed)
+        } else {
+            0
+        }
+    }
 }
 
 /// What a user can do to a run. Each has a name that the page's buttons carry (`data-action`).
@@ -82,8 +183,7 @@ pub struct NeuronRun {
     history: History,
     /// The largest cost so far, which sets the chart's scale.
     cost_max: f64,
-    clock: Clock,
-    mode: Mode,
+    player: Player,
 }
 
 impl NeuronRun {
@@ -95,21 +195,25 @@ impl NeuronRun {
             trainer,
             history: History::default(),
             cost_max: 0.0,
-            clock: Clock::default(),
-            mode: Mode::Ready,
+            player: Player::default(),
         };
-        run.restart(Mode::Ready);
+        run.reset();
         run
     }
 
-    fn restart(&mut self, mode: Mode) {
+    /// Back to epoch 0 (the mode is the player's).
+    fn reset(&mut self) {
         self.trainer = Trainer::new(self.config.setup);
         let cost = self.trainer.snapshot().cost;
         self.history.clear();
         self.history.push(0, cost);
         self.cost_max = cost;
-        self.clock.reset();
-        self.mode = mode;
+    }
+
+    /// Back to epoch 0, ready, after a change of configuration.
+    fn reconfigured(&mut self) {
+        self.reset();
+        self.player.restart(Mode::Ready);
     }
 
     pub fn config(&self) -> &NeuronConfig {
@@ -117,11 +221,11 @@ impl NeuronRun {
     }
 
     pub fn mode(&self) -> Mode {
-        self.mode
+        self.player.mode()
     }
 
     pub fn is_running(&self) -> bool {
-        self.mode == Mode::Running
+        self.player.is_running()
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -148,47 +252,34 @@ impl NeuronRun {
     /// Does what the user asked.
     pub fn act(&mut self, action: Action) {
         match action {
-            Action::Run => self.restart(Mode::Running),
-            Action::Reset => self.restart(Mode::Ready),
-            Action::Pause => match self.mode {
-                Mode::Running => self.mode = Mode::Paused,
-                Mode::Paused => {
-                    self.clock.reset();
-                    self.mode = Mode::Running;
-                }
-                _ => {}
-            },
-            Action::Toggle => match self.mode {
-                Mode::Running | Mode::Paused => self.act(Action::Pause),
-                _ => self.act(Action::Run),
-            },
-            Action::Step => {
-                if matches!(self.mode, Mode::Ready | Mode::Running | Mode::Paused) {
-                    self.mode = Mode::Paused;
-                    self.epochs(1);
-                }
-            }
             Action::UseGradient => {
                 self.config.setup.rule = Rule::Gradient;
-                self.restart(Mode::Ready);
+                self.reconfigured();
             }
             Action::UseConfigured => {
                 self.config = self.configured;
-                self.restart(Mode::Ready);
+                self.reconfigured();
             }
             Action::UseSuggestedEta => {
                 self.config.setup.eta = SUGGESTED_GRADIENT_ETA;
-                self.restart(Mode::Ready);
+                self.reconfigured();
             }
+            _ => match self.player.act(action) {
+                Effect::Reset => self.reset(),
+                Effect::Step => {
+                    self.epochs(1);
+                }
+                Effect::Nothing => {}
+            },
         }
     }
 
     /// Advances a running run by `dt_ms` of wall-clock time; returns the number of epochs run.
     pub fn advance(&mut self, dt_ms: f64) -> u64 {
-        if self.mode != Mode::Running {
+        if !self.player.is_running() {
             return 0;
         }
-        let due = self.clock.epochs_for(dt_ms, self.config.speed);
+        let due = self.player.due(dt_ms, self.config.speed);
         self.epochs(due)
     }
 
@@ -199,7 +290,7 @@ impl NeuronRun {
         let mut run = n;
         for i in 0..n {
             if let Err(d) = self.trainer.step() {
-                self.mode = Mode::Diverged(d);
+                self.player.stop(Mode::Diverged(d));
                 run = i;
                 break;
             }
@@ -214,11 +305,11 @@ impl NeuronRun {
         }
         // The current state is drawn too, whether or not the curve keeps it.
         self.cost_max = self.cost_max.max(self.trainer.snapshot().cost);
-        if let Mode::Diverged(_) = self.mode {
+        if let Mode::Diverged(_) = self.player.mode() {
             return run;
         }
         if self.trainer.epoch() == self.config.epochs {
-            self.mode = Mode::Finished;
+            self.player.stop(Mode::Finished);
         }
         n
     }

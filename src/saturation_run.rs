@@ -1,26 +1,18 @@
 //! The multi-layer saturation widget's run: the [`SaturationDemo`], the wall clock, and Run,
 //! Pause/Resume, Step and Reset. Pure Rust: the web layer only shows what this holds.
 
-use crate::clock::Clock;
 use crate::config::NetworkConfig;
 use crate::network::SetupError;
-use crate::run::Action;
+use crate::run::{Action, Effect, Player};
 use crate::saturation::{Diverged, SaturationDemo};
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Mode {
-    Ready,
-    Running,
-    Paused,
-    Finished,
-    Diverged(Diverged),
-}
+/// Where the run is; it diverges where one of the three networks does.
+pub type Mode = crate::run::Mode<Diverged>;
 
 pub struct SaturationRun {
     demo: SaturationDemo,
     speed: f64,
-    clock: Clock,
-    mode: Mode,
+    player: Player<Diverged>,
 }
 
 impl SaturationRun {
@@ -28,8 +20,7 @@ impl SaturationRun {
         Ok(SaturationRun {
             demo: SaturationDemo::new(config.demo)?,
             speed: config.speed,
-            clock: Clock::default(),
-            mode: Mode::Ready,
+            player: Player::default(),
         })
     }
 
@@ -38,60 +29,46 @@ impl SaturationRun {
     }
 
     pub fn mode(&self) -> Mode {
-        self.mode
+        self.player.mode()
     }
 
     pub fn is_running(&self) -> bool {
-        self.mode == Mode::Running
-    }
-
-    fn restart(&mut self, mode: Mode) {
-        self.demo.reset();
-        self.clock.reset();
-        self.mode = mode;
+        self.player.is_running()
     }
 
     /// Does what the reader asked; the neuron's rule switches mean nothing here.
     pub fn act(&mut self, action: Action) {
-        match (action, self.mode) {
-            (Action::Run, _) => self.restart(Mode::Running),
-            (Action::Reset, _) => self.restart(Mode::Ready),
-            (Action::Pause | Action::Toggle, Mode::Running) => self.mode = Mode::Paused,
-            (Action::Pause | Action::Toggle, Mode::Paused) => {
-                self.clock.reset();
-                self.mode = Mode::Running;
-            }
-            (Action::Toggle, _) => self.restart(Mode::Running),
-            (Action::Step, Mode::Ready | Mode::Running | Mode::Paused) => {
-                self.mode = Mode::Paused;
+        match self.player.act(action) {
+            Effect::Reset => self.demo.reset(),
+            Effect::Step => {
                 self.epochs(1);
             }
-            _ => {}
+            Effect::Nothing => {}
         }
     }
 
     /// Advances a running run by `dt_ms` of wall-clock time; returns the epochs run.
     pub fn advance(&mut self, dt_ms: f64) -> u64 {
-        if self.mode != Mode::Running {
+        if !self.player.is_running() {
             return 0;
         }
-        let due = self.clock.epochs_for(dt_ms, self.speed);
+        let due = self.player.due(dt_ms, self.speed);
         self.epochs(due)
     }
 
     fn epochs(&mut self, n: u64) -> u64 {
         for i in 0..n {
             if self.demo.is_finished() {
-                self.mode = Mode::Finished;
+                self.player.stop(Mode::Finished);
                 return i;
             }
             if let Err(d) = self.demo.step_epoch() {
-                self.mode = Mode::Diverged(d);
+                self.player.stop(Mode::Diverged(d));
                 return i;
             }
         }
         if self.demo.is_finished() {
-            self.mode = Mode::Finished;
+            self.player.stop(Mode::Finished);
         }
         n
     }

@@ -104,6 +104,22 @@ pub fn figure(root: &HtmlElement) -> Result<(HtmlElement, web_sys::HtmlCanvasEle
     Ok((figure, canvas))
 }
 
+/// One labelled readout: the item (label and value) and its value element, which carries
+/// `data-readout` = `name` and shows `empty` until it has a value.
+pub fn readout(
+    name: &str,
+    label: &str,
+    empty: &str,
+) -> Result<(HtmlElement, HtmlElement), JsValue> {
+    let item: HtmlElement = element("span", "nndl-readout", None)?;
+    let label: HtmlElement = element("span", "nndl-label", Some(label))?;
+    item.append_child(&label)?;
+    let value: HtmlElement = element("span", "nndl-value", Some(empty))?;
+    value.set_attribute("data-readout", name)?;
+    item.append_child(&value)?;
+    Ok((item, value))
+}
+
 /// A row of labelled readouts (`data-readout` names and their labels), each showing `empty`
 /// until it has a value.
 pub fn readouts(
@@ -113,16 +129,70 @@ pub fn readouts(
     let row: HtmlElement = element("div", "nndl-readouts", None)?;
     let mut values = Vec::new();
     for (name, label) in items {
-        let item: HtmlElement = element("span", "nndl-readout", None)?;
-        let label: HtmlElement = element("span", "nndl-label", Some(label))?;
-        item.append_child(&label)?;
-        let value: HtmlElement = element("span", "nndl-value", Some(empty))?;
-        value.set_attribute("data-readout", name)?;
-        item.append_child(&value)?;
+        let (item, value) = readout(name, label, empty)?;
         row.append_child(&item)?;
         values.push(value);
     }
     Ok((row, values))
+}
+
+/// Sets an attribute only when it changes (readouts' names and classes change on events, not
+/// every frame).
+pub fn set_attribute(el: &Element, name: &str, value: &str) -> Result<(), JsValue> {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        el.set_attribute(name, value)?;
+    }
+    Ok(())
+}
+
+/// A run's mode in the widget's `data-state`, and in its Pause (or Resume) and Step buttons.
+pub fn show_mode<D>(
+    root: &HtmlElement,
+    pause: &web_sys::HtmlButtonElement,
+    step: &web_sys::HtmlButtonElement,
+    mode: crate::run::Mode<D>,
+    words: &crate::i18n::Words,
+) -> Result<(), JsValue> {
+    use crate::run::Mode;
+    root.set_attribute("data-state", mode.name())?;
+    let paused = matches!(mode, Mode::Paused);
+    set_text(pause, if paused { words.resume } else { words.pause });
+    pause.set_disabled(!matches!(mode, Mode::Running | Mode::Paused));
+    step.set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
+    Ok(())
+}
+
+/// A number rounded for people; the full value goes in `data-value` (see [`full`]).
+pub fn rounded(v: f64, decimals: usize, sign: bool) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "∞" } else { "−∞" }.into();
+    }
+    if v != 0.0 && v.abs() < 10f64.powi(-(decimals as i32)) {
+        format!("{v:.2e}")
+    } else if sign {
+        format!("{v:+.decimals$}")
+    } else {
+        format!("{v:.decimals$}")
+    }
+}
+
+/// Every digit of a number, in a form JavaScript's `Number()` reads back exactly (also "NaN",
+/// "Infinity" and "-Infinity").
+pub fn full(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if v == 0.0 || (1e-6..1e15).contains(&v.abs()) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
 }
 
 /// A row of buttons, (action, label) each, the first one primary.

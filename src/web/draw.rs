@@ -436,10 +436,82 @@ fn tick(v: f64, max: f64) -> String {
     format!("{v:.decimals$}")
 }
 
-/// A chart panel over epochs 0..`epochs` (x) and `y`, as the network and MNIST widgets draw
-/// them: its title drawn as plain text (plotters' captions measure text through the page, which
-/// a strict CSP refuses), the axes, grid and tick labels in `p`'s colours, and `y_tick` for the
-/// y labels. Returns the chart to draw series on.
+/// A chart panel to draw series on, over coordinates `X` and `Y`.
+pub type Panel<'a, X, Y> = ChartContext<'a, CanvasBackend, Cartesian2d<X, Y>>;
+
+/// How a chart panel's axes are labelled.
+pub struct Axes<'a> {
+    /// Drawn as plain text above the plot (plotters' captions measure text through the page,
+    /// which a strict CSP refuses).
+    pub title: &'a str,
+    pub x_title: &'a str,
+    /// None when the ticks say enough.
+    pub y_title: Option<&'a str>,
+    pub x_labels: usize,
+    pub x_tick: &'a dyn Fn(&f64) -> String,
+    pub y_tick: &'a dyn Fn(&f64) -> String,
+    /// Grid lines at the ticks.
+    pub grid: bool,
+    /// The width of the y tick labels' band, in CSS pixels.
+    pub y_label_width: f64,
+}
+
+/// A chart panel on `area` over `x` and `y`, as every widget draws them: the title, the axes and
+/// tick labels in `p`'s colours, the grid if asked. Returns the chart to draw series on.
+pub fn panel<'a, X, Y>(
+    area: &'a Area,
+    ratio: f64,
+    p: &Palette,
+    axes: &Axes,
+    x: X,
+    y: Y,
+) -> Result<Panel<'a, X::CoordDescType, Y::CoordDescType>, String>
+where
+    X: plotters::coord::ranged1d::AsRangedCoord<Value = f64>,
+    X::CoordDescType: plotters::coord::ranged1d::Ranged<ValueType = f64>
+        + plotters::coord::ranged1d::ValueFormatter<f64>,
+    Y: plotters::coord::ranged1d::AsRangedCoord<Value = f64>,
+    Y::CoordDescType: plotters::coord::ranged1d::Ranged<ValueType = f64>
+        + plotters::coord::ranged1d::ValueFormatter<f64>,
+{
+    let px = |v: f64| (v * ratio).round() as u32;
+    area.draw(&Text::new(
+        axes.title.to_string(),
+        (px(axes.y_label_width + 8.0) as i32, px(4.0) as i32),
+        font(ratio, 13.0, p.ink),
+    ))
+    .map_err(err)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .margin_top(px(24.0))
+        .margin_right(px(16.0))
+        .x_label_area_size(px(38.0))
+        .y_label_area_size(px(axes.y_label_width))
+        .build_cartesian_2d(x, y)
+        .map_err(err)?;
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(p.grid)
+        .axis_style(p.muted)
+        .label_style(font(ratio, 11.0, p.ink))
+        .axis_desc_style(font(ratio, 12.0, p.ink))
+        .x_desc(axes.x_title)
+        .x_labels(axes.x_labels)
+        .y_labels(5)
+        .x_label_formatter(axes.x_tick)
+        .y_label_formatter(axes.y_tick);
+    if let Some(t) = axes.y_title {
+        mesh.y_desc(t);
+    }
+    if !axes.grid {
+        mesh.disable_mesh();
+    }
+    mesh.draw().map_err(err)?;
+    Ok(chart)
+}
+
+/// A chart panel over epochs 0..`epochs` (x) and `y`, as the network, MNIST and explorer widgets
+/// draw them, with `y_tick` for the y labels.
 #[allow(clippy::too_many_arguments)]
 pub fn epoch_panel<'a, Y>(
     area: &'a Area,
@@ -450,41 +522,22 @@ pub fn epoch_panel<'a, Y>(
     epochs: f64,
     y: Y,
     y_tick: &dyn Fn(&f64) -> String,
-) -> Result<ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, Y::CoordDescType>>, String>
+) -> Result<Panel<'a, RangedCoordf64, Y::CoordDescType>, String>
 where
     Y: plotters::coord::ranged1d::AsRangedCoord<Value = f64>,
     Y::CoordDescType: plotters::coord::ranged1d::Ranged<ValueType = f64>
         + plotters::coord::ranged1d::ValueFormatter<f64>,
 {
-    let px = |v: f64| (v * ratio).round() as u32;
-    area.draw(&Text::new(
-        title.to_string(),
-        (px(56.0) as i32, px(4.0) as i32),
-        font(ratio, 13.0, p.ink),
-    ))
-    .map_err(err)?;
-    let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_top(px(24.0))
-        .margin_right(px(16.0))
-        .x_label_area_size(px(38.0))
-        .y_label_area_size(px(48.0))
-        .build_cartesian_2d(0.0..epochs, y)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(p.grid)
-        .axis_style(p.muted)
-        .label_style(font(ratio, 11.0, p.ink))
-        .axis_desc_style(font(ratio, 12.0, p.ink))
-        .x_desc(x_title)
+    let axes = Axes {
+        title,
+        x_title,
+        y_title: None,
         // No more ticks than whole epochs, so that no label repeats on a short run.
-        .x_labels((epochs as usize + 1).min(6))
-        .y_labels(5)
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(y_tick)
-        .draw()
-        .map_err(err)?;
-    Ok(chart)
+        x_labels: (epochs as usize + 1).min(6),
+        x_tick: &|v| format!("{v:.0}"),
+        y_tick,
+        grid: true,
+        y_label_width: 48.0,
+    };
+    panel(area, ratio, p, &axes, 0.0..epochs, y)
 }

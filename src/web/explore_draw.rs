@@ -177,6 +177,16 @@ fn thinned(r: &Racer, plot_px: f64) -> Vec<Snapshot> {
     out
 }
 
+/// Each raced cost's path, thinned for a panel `area` wide: worked out once per frame for all
+/// of a view's panels.
+fn paths(run: &Explorer, area: Option<&Area>, ratio: f64) -> Vec<(Cost, Vec<Snapshot>)> {
+    let width = area.map_or(400.0, |a| f64::from(a.dim_in_pixel().0) / ratio);
+    run.racers()
+        .iter()
+        .map(|r| (r.cost, thinned(r, width)))
+        .collect()
+}
+
 /// What a chart plots of each state.
 type Value<'a> = &'a dyn Fn(&Snapshot) -> f64;
 
@@ -190,34 +200,32 @@ fn epoch_chart(
     lang: Lang,
     title: &str,
     epochs: u32,
-    racers: &[Racer],
+    paths: &[(Cost, Vec<Snapshot>)],
     value: Value,
     log: bool,
     floor: f64,
     levels: &[(f64, RGBColor, String)],
     with_legend: bool,
 ) -> Result<(), String> {
-    let width = f64::from(area.dim_in_pixel().0) / ratio;
-    let paths: Vec<Vec<Snapshot>> = racers.iter().map(|r| thinned(r, width)).collect();
     let all = paths
         .iter()
-        .flatten()
+        .flat_map(|(_, path)| path)
         .map(value)
         .chain(levels.iter().map(|l| l.0));
     let (lo, hi) = y_range(all, log, floor);
     let x_title = lang.words().epoch_axis;
     let epochs = f64::from(epochs.max(1));
-    let mut entries: Vec<(String, RGBColor, bool)> = racers
+    let mut entries: Vec<(String, RGBColor, bool)> = paths
         .iter()
-        .map(|r| (lang.racer_name(r.cost), p.cost(r.cost), false))
+        .map(|(cost, _)| (lang.racer_name(*cost), p.cost(*cost), false))
         .collect();
     entries.extend(levels.iter().map(|(_, c, name)| (name.clone(), *c, true)));
     // The same drawing on a linear or a log axis.
     macro_rules! plot {
         ($chart:expr) => {{
             let mut chart = $chart;
-            for (r, path) in racers.iter().zip(&paths) {
-                let colour = p.cost(r.cost);
+            for (cost, path) in paths {
+                let colour = p.cost(*cost);
                 let points = path
                     .iter()
                     .map(|s| (f64::from(s.epoch), value(s)))
@@ -296,6 +304,7 @@ pub fn race(
     let c = run.started();
     let shown = run.config();
     let w = lang.explorer();
+    let paths = paths(run, areas.first(), ratio);
     let mut areas = areas.iter();
     if shown.chart != ChartShows::Output {
         // The least cost each cost can reach, where it is above 0: the binary entropy (64).
@@ -315,7 +324,7 @@ pub fn race(
                 lang,
                 w.cost_axis,
                 c.epochs,
-                run.racers(),
+                &paths,
                 &|s| s.cost,
                 shown.log,
                 0.0,
@@ -333,7 +342,7 @@ pub fn race(
                 lang,
                 w.output_axis,
                 c.epochs,
-                run.racers(),
+                &paths,
                 &|s| s.a,
                 false,
                 1.0,
@@ -356,6 +365,7 @@ pub fn speed(
     let w = lang.explorer();
     let c = run.started();
     let log = run.config().log;
+    let paths = paths(run, areas.first(), ratio);
     let charts: [(&str, Value); 3] = [
         (w.dw, &|s| s.dw.abs()),
         (w.db, &|s| s.db.abs()),
@@ -369,7 +379,7 @@ pub fn speed(
             lang,
             title,
             c.epochs,
-            run.racers(),
+            &paths,
             value,
             log,
             0.0,
@@ -425,61 +435,44 @@ pub fn heatmap(window: &Window, cost: Cost, c: &ExplorerConfig) -> Option<Vec<u8
     Some(pixels)
 }
 
-/// The axes of one cost-surface panel; returns the plot's pixel rectangle (x0, y0, x1, y1), where
-/// the heatmap goes, and the chart to draw the paths on.
+/// A cost-surface panel's chart, over (w, b).
+pub type Surface<'a> =
+    draw::Panel<'a, plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
+
+/// The axes of one cost-surface panel over `window`; returns the chart, whose plotting area the
+/// heatmap fills and on which the paths are drawn.
 pub fn surface_axes<'a>(
     area: &'a Area,
     ratio: f64,
     p: &Palette,
     title: &str,
     window: &Window,
-) -> Result<
-    ChartContext<
-        'a,
-        plotters_canvas::CanvasBackend,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
-    String,
-> {
-    let px = |v: f64| (v * ratio).round() as u32;
-    area.draw(&Text::new(
-        title.to_string(),
-        (px(48.0) as i32, px(4.0) as i32),
-        font(ratio, 13.0, p.ink),
-    ))
-    .map_err(err)?;
-    let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_top(px(24.0))
-        .x_label_area_size(px(38.0))
-        .y_label_area_size(px(40.0))
-        .build_cartesian_2d(window.w.0..window.w.1, window.b.0..window.b.1)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .disable_mesh()
-        .axis_style(p.muted)
-        .label_style(font(ratio, 11.0, p.ink))
-        .axis_desc_style(font(ratio, 12.0, p.ink))
-        .x_desc("w")
-        .y_desc("b")
-        .x_labels(5)
-        .y_labels(5)
-        .x_label_formatter(&|v| minus(format!("{v}")))
-        .y_label_formatter(&|v| minus(format!("{v}")))
-        .draw()
-        .map_err(err)?;
-    Ok(chart)
+) -> Result<Surface<'a>, String> {
+    let tick = |v: &f64| minus(format!("{v}"));
+    let axes = draw::Axes {
+        title,
+        x_title: "w",
+        y_title: Some("b"),
+        x_labels: 5,
+        x_tick: &tick,
+        y_tick: &tick,
+        grid: false,
+        y_label_width: 40.0,
+    };
+    draw::panel(
+        area,
+        ratio,
+        p,
+        &axes,
+        window.w.0..window.w.1,
+        window.b.0..window.b.1,
+    )
 }
 
 /// The descent path of a racer on its surface: the path, a ring at the start and a dot at the
 /// current point.
 pub fn surface_path(
-    chart: &mut ChartContext<
-        '_,
-        plotters_canvas::CanvasBackend,
-        Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
-    >,
+    chart: &mut Surface<'_>,
     ratio: f64,
     p: &Palette,
     r: &Racer,
@@ -556,35 +549,17 @@ pub fn sigma(
 ) -> Result<f64, String> {
     let w = lang.explorer();
     let points = sigma_identity(SIGMA_Z.0, SIGMA_Z.1, SIGMA_POINTS);
-    let px = |v: f64| (v * ratio).round() as u32;
-    area.draw(&Text::new(
-        w.sigma_prime.to_string(),
-        (px(56.0) as i32, px(4.0) as i32),
-        font(ratio, 13.0, p.ink),
-    ))
-    .map_err(err)?;
-    let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_top(px(24.0))
-        .margin_right(px(16.0))
-        .x_label_area_size(px(38.0))
-        .y_label_area_size(px(48.0))
-        .build_cartesian_2d(SIGMA_Z.0..SIGMA_Z.1, 0.0..0.27)
-        .map_err(err)?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(p.grid)
-        .axis_style(p.muted)
-        .label_style(font(ratio, 11.0, p.ink))
-        .axis_desc_style(font(ratio, 12.0, p.ink))
-        .x_desc("z")
-        .x_labels(11)
-        .y_labels(5)
-        .x_label_formatter(&|v| minus(format!("{v:.0}")))
-        .y_label_formatter(&|v| format!("{v:.2}"))
-        .draw()
-        .map_err(err)?;
+    let axes = draw::Axes {
+        title: w.sigma_prime,
+        x_title: "z",
+        y_title: None,
+        x_labels: 11,
+        x_tick: &|v| minus(format!("{v:.0}")),
+        y_tick: &|v| format!("{v:.2}"),
+        grid: true,
+        y_label_width: 48.0,
+    };
+    let mut chart = draw::panel(area, ratio, p, &axes, SIGMA_Z.0..SIGMA_Z.1, 0.0..0.27)?;
     let derivative = p.cost(Cost::Swapped);
     chart
         .draw_series(LineSeries::new(

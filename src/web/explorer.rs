@@ -1,7 +1,7 @@
 //! The explorer widget in the page: its controls, readouts and canvas, showing an [`Explorer`].
 
 use super::canvas;
-use super::dom::{self, button, element, set_text};
+use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw;
 use super::explore_draw::{self as xd, GRID};
 use crate::config::{ExplorerConfig, ExplorerOptions, OptionError, Place, View};
@@ -93,10 +93,6 @@ pub struct ExplorerWidget {
 
 fn js(e: String) -> JsValue {
     JsValue::from_str(&e)
-}
-
-fn state_name(mode: Mode) -> &'static str {
-    super::neuron::state_name(mode)
 }
 
 /// A value a slider can show, for the setting's value `v`.
@@ -191,11 +187,12 @@ impl ExplorerWidget {
             ];
             let mut values = Vec::new();
             for (name, label) in READOUTS.iter().zip(labels) {
-                let (item, value) = readout(&format!("{}.{name}", cost.name()), label)?;
+                let (item, value) = dom::readout(&format!("{}.{name}", cost.name()), label, "")?;
                 row.append_child(&item)?;
                 values.push(value);
             }
-            let (item, minimum) = readout(&format!("{}.minimum", cost.name()), xw.minimum)?;
+            let (item, minimum) =
+                dom::readout(&format!("{}.minimum", cost.name()), xw.minimum, "")?;
             row.append_child(&item)?;
             root.append_child(&row)?;
             groups.push(Group {
@@ -206,7 +203,7 @@ impl ExplorerWidget {
             });
         }
         let sigma_row: HtmlElement = element("div", "nndl-readouts", None)?;
-        let (item, sigma_value) = readout("sigma.max-difference", xw.max_difference)?;
+        let (item, sigma_value) = dom::readout("sigma.max-difference", xw.max_difference, "")?;
         sigma_row.append_child(&item)?;
         root.append_child(&sigma_row)?;
 
@@ -413,19 +410,15 @@ impl ExplorerWidget {
     /// A control's new value (`from_slider`: the slider's position). A bad value shows a message
     /// beside the control and changes nothing. An unknown name is the caller's error.
     pub fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsValue> {
-        let Some(index) = self.fields.iter().position(|f| f.name == name).or_else(|| {
-            // `view` has buttons, `eta` sets both rates: no field of their own.
-            (name == "view" || name == "eta").then_some(usize::MAX)
-        }) else {
+        // `view` has buttons and `eta` sets both rates: neither has a field of its own.
+        let field = self.fields.iter().position(|f| f.name == name);
+        if field.is_none() && name != "view" && name != "eta" {
             let known = crate::config::EXPLORER_SETTINGS.join(", ");
             return Err(JsValue::from_str(&format!(
                 "nndl-widgets: the explorer has no setting \"{name}\"; its settings are {known}"
             )));
-        };
-        let scale = self
-            .fields
-            .get(index)
-            .and_then(|f| f.slider.as_ref().map(|(_, s)| *s));
+        }
+        let scale = field.and_then(|i| self.fields[i].slider.as_ref().map(|(_, s)| *s));
         let value = match scale {
             Some(scale) if from_slider => slider_value(scale, value),
             _ => value.to_string(),
@@ -433,27 +426,32 @@ impl ExplorerWidget {
         match self.run.set(name, &value) {
             Ok(_) => {
                 // Every control now shows the configuration, so no earlier message still holds.
-                for i in 0..self.fields.len() {
-                    self.show_field_error(i, None)?;
-                }
-                self.sync_fields(Some(index))?;
+                self.clear_field_errors()?;
+                self.sync_fields(field)?;
                 // The canvas takes the view's size as it is drawn.
                 self.render()?;
             }
-            Err(e) => self.show_field_error(index, Some(e))?,
+            Err(e) => match field {
+                Some(i) => self.show_field_error(&self.fields[i], Some(e))?,
+                None => {
+                    // `view` or `eta` set from a script: said where the alerts go.
+                    set_text(&self.alert, &e.at(Place::Named).message(self.lang));
+                    self.alert.set_hidden(false);
+                }
+            },
         }
         Ok(self.run.is_running())
     }
 
-    fn show_field_error(&self, index: usize, e: Option<OptionError>) -> Result<(), JsValue> {
-        let Some(field) = self.fields.get(index) else {
-            if let Some(e) = e {
-                // `view` or `eta` set from a script: say it where the alerts go.
-                set_text(&self.alert, &e.at(Place::Named).message(self.lang));
-                self.alert.set_hidden(false);
-            }
-            return Ok(());
-        };
+    fn clear_field_errors(&self) -> Result<(), JsValue> {
+        for f in &self.fields {
+            self.show_field_error(f, None)?;
+        }
+        Ok(())
+    }
+
+    /// Shows `e` beside `field`'s control, or no message.
+    fn show_field_error(&self, field: &Field, e: Option<OptionError>) -> Result<(), JsValue> {
         let text = e
             .map(|e| e.at(Place::Control).message(self.lang))
             .unwrap_or_default();
@@ -554,9 +552,7 @@ impl ExplorerWidget {
         };
         if options.link_errors.is_empty() {
             self.run = Explorer::new(options.config);
-            for i in 0..self.fields.len() {
-                self.show_field_error(i, None)?;
-            }
+            self.clear_field_errors()?;
         }
         // A bad link keeps the widget as it is, and says why.
         self.options.link_errors = options.link_errors;
@@ -593,7 +589,7 @@ impl ExplorerWidget {
             &self.status,
             &self
                 .lang
-                .explorer_status(state_name(self.run.mode()), self.run.epoch(), &costs),
+                .explorer_status(self.run.mode().name(), self.run.epoch(), &costs),
         );
         let outputs: Vec<(Cost, f64)> = self
             .run
@@ -742,8 +738,11 @@ impl ExplorerWidget {
                 &g.title,
                 &format!("{} (η = {})", self.lang.racer_name(r.cost), r.eta()),
             );
-            g.title
-                .set_class_name(&format!("nndl-group-title nndl-swatch-{prefix}"));
+            dom::set_attribute(
+                &g.title,
+                "class",
+                &format!("nndl-group-title nndl-swatch-{prefix}"),
+            )?;
             let s = r.snapshot();
             let texts = [
                 (
@@ -763,7 +762,7 @@ impl ExplorerWidget {
             ];
             for ((el, (text, value)), name) in g.values.iter().zip(texts).zip(READOUTS) {
                 set_text(el, &text);
-                el.set_attribute("data-readout", &format!("{prefix}.{name}"))?;
+                dom::set_attribute(el, "data-readout", &format!("{prefix}.{name}"))?;
                 el.set_attribute("data-value", &value)?;
             }
             // The floor (64) is the cross-entropy's; the quadratic cost's is 0, and the swapped
@@ -775,8 +774,7 @@ impl ExplorerWidget {
             }
             // Only a floor that is shown is a readout.
             if let Some(h) = least {
-                g.minimum
-                    .set_attribute("data-readout", &format!("{prefix}.minimum"))?;
+                dom::set_attribute(&g.minimum, "data-readout", &format!("{prefix}.minimum"))?;
                 set_text(&g.minimum, &rounded(h, 4, false));
                 g.minimum.set_attribute("data-value", &full(h))?;
             } else {
@@ -796,19 +794,7 @@ impl ExplorerWidget {
         let words = self.lang.words();
         let xw = self.lang.explorer();
         let mode = self.run.mode();
-        self.root.set_attribute("data-state", state_name(mode))?;
-        set_text(
-            &self.pause,
-            if mode == Mode::Paused {
-                words.resume
-            } else {
-                words.pause
-            },
-        );
-        self.pause
-            .set_disabled(!matches!(mode, Mode::Running | Mode::Paused));
-        self.step
-            .set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
+        dom::show_mode(&self.root, &self.pause, &self.step, mode, words)?;
 
         // A run that stopped because its update was not finite, but for the swapped expression
         // at y = 0 or 1, which its note explains.
@@ -903,17 +889,6 @@ enum Input<'a> {
     Check,
 }
 
-/// A readout (`data-readout` = `name`) with its label.
-fn readout(name: &str, label: &str) -> Result<(HtmlElement, HtmlElement), JsValue> {
-    let item: HtmlElement = element("span", "nndl-readout", None)?;
-    let label: HtmlElement = element("span", "nndl-label", Some(label))?;
-    item.append_child(&label)?;
-    let value: HtmlElement = element("span", "nndl-value", None)?;
-    value.set_attribute("data-readout", name)?;
-    item.append_child(&value)?;
-    Ok((item, value))
-}
-
 /// A setting's control: a label, the control (a slider with a number box, a select or a
 /// checkbox) carrying `data-control`, and the place for its error message.
 fn field(uid: &str, name: &'static str, label: &str, input: Input) -> Result<Field, JsValue> {
@@ -987,13 +962,4 @@ fn field(uid: &str, name: &'static str, label: &str, input: Input) -> Result<Fie
         slider,
         error,
     })
-}
-
-/// A number rounded for people; the full value goes in `data-value`.
-fn rounded(v: f64, decimals: usize, sign: bool) -> String {
-    super::neuron::rounded(v, decimals, sign)
-}
-
-fn full(v: f64) -> String {
-    super::neuron::full(v)
 }

@@ -149,16 +149,6 @@ impl NetworkWidget {
         self.render()
     }
 
-    fn state(&self) -> &'static str {
-        match self.run.mode() {
-            Mode::Ready => "ready",
-            Mode::Running => "running",
-            Mode::Paused => "paused",
-            Mode::Finished => "finished",
-            Mode::Diverged(_) => "diverged",
-        }
-    }
-
     fn relative_costs(&self) -> [f64; 3] {
         Pairing::ALL.map(|p| {
             let r = self.run.demo().run(p);
@@ -168,9 +158,9 @@ impl NetworkWidget {
 
     fn announce(&self) {
         let demo = self.run.demo();
-        let text = self
-            .lang
-            .network_status(self.state(), demo.epoch(), self.relative_costs());
+        let text =
+            self.lang
+                .network_status(self.run.mode().name(), demo.epoch(), self.relative_costs());
         set_text(&self.status, &text);
     }
 
@@ -195,20 +185,7 @@ impl NetworkWidget {
             gradient.set_attribute("data-value", &g.to_string())?;
         }
         let mode = self.run.mode();
-        self.root.set_attribute("data-state", self.state())?;
-        let words = self.lang.words();
-        set_text(
-            &self.pause,
-            if mode == Mode::Paused {
-                words.resume
-            } else {
-                words.pause
-            },
-        );
-        self.pause
-            .set_disabled(!matches!(mode, Mode::Running | Mode::Paused));
-        self.step
-            .set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
+        dom::show_mode(&self.root, &self.pause, &self.step, mode, self.lang.words())?;
         let message = match mode {
             Mode::Diverged(d) => self.lang.network_diverged(d.pairing, d.at.epoch),
             _ => String::new(),
@@ -301,9 +278,9 @@ impl NetworkWidget {
                 .map_err(fail)?;
         }
         root.present().map_err(fail)?;
-        let label = self
-            .lang
-            .network_status(self.state(), demo.epoch(), self.relative_costs());
+        let label =
+            self.lang
+                .network_status(self.run.mode().name(), demo.epoch(), self.relative_costs());
         self.canvas.set_attribute("aria-label", &label)
     }
 }

@@ -1,7 +1,7 @@
 //! The neuron widget in the page: its elements, and showing a [`NeuronRun`] in them.
 
 use super::canvas;
-use super::dom::{self, button, element, set_text};
+use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw::{self, Scene};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
@@ -38,49 +38,6 @@ pub struct NeuronWidget {
     /// never every frame.
     status: HtmlElement,
     alert: HtmlElement,
-}
-
-/// A number rounded for people; the full value goes in `data-value`.
-pub(super) fn rounded(v: f64, decimals: usize, sign: bool) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "∞" } else { "−∞" }.into();
-    }
-    if v != 0.0 && v.abs() < 10f64.powi(-(decimals as i32)) {
-        format!("{v:.2e}")
-    } else if sign {
-        format!("{v:+.decimals$}")
-    } else {
-        format!("{v:.decimals$}")
-    }
-}
-
-/// Every digit of a number, in a form JavaScript's `Number()` reads back exactly (also "NaN",
-/// "Infinity" and "-Infinity").
-pub(super) fn full(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    if v == 0.0 || (1e-6..1e15).contains(&v.abs()) {
-        format!("{v}")
-    } else {
-        format!("{v:e}")
-    }
-}
-
-pub(super) fn state_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Ready => "ready",
-        Mode::Running => "running",
-        Mode::Paused => "paused",
-        Mode::Finished => "finished",
-        Mode::Diverged(_) => "diverged",
-    }
 }
 
 impl NeuronWidget {
@@ -207,7 +164,7 @@ impl NeuronWidget {
     /// actions and when a run stops, not every frame.
     fn announce(&self) -> Result<(), JsValue> {
         let s = self.run.snapshot();
-        let state = state_name(self.run.mode());
+        let state = self.run.mode().name();
         set_text(
             &self.status,
             &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
@@ -275,19 +232,7 @@ impl NeuronWidget {
     fn render_controls(&self) -> Result<(), JsValue> {
         let words = self.lang.words();
         let mode = self.run.mode();
-        self.root.set_attribute("data-state", state_name(mode))?;
-        set_text(
-            &self.pause,
-            if mode == Mode::Paused {
-                words.resume
-            } else {
-                words.pause
-            },
-        );
-        self.pause
-            .set_disabled(!matches!(mode, Mode::Running | Mode::Paused));
-        self.step
-            .set_disabled(matches!(mode, Mode::Finished | Mode::Diverged(_)));
+        dom::show_mode(&self.root, &self.pause, &self.step, mode, words)?;
 
         let message = match mode {
             Mode::Diverged(d) => self.lang.diverged(d.epoch),
