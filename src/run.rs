@@ -145,10 +145,12 @@ pub enum Action {
     UseConfigured,
     /// Use [`SUGGESTED_GRADIENT_ETA`], from the start.
     UseSuggestedEta,
+    /// Stop a run that trains in a worker, keeping what it has shown.
+    Cancel,
 }
 
 impl Action {
-    pub const ALL: [(&'static str, Action); 8] = [
+    pub const ALL: [(&'static str, Action); 9] = [
         ("run", Action::Run),
         ("pause", Action::Pause),
         ("toggle", Action::Toggle),
@@ -157,6 +159,7 @@ impl Action {
         ("use-gradient", Action::UseGradient),
         ("use-configured", Action::UseConfigured),
         ("use-suggested-eta", Action::UseSuggestedEta),
+        ("cancel", Action::Cancel),
     ];
 
     pub fn from_name(name: &str) -> Result<Action, String> {

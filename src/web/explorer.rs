@@ -4,6 +4,7 @@ use super::canvas;
 use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw;
 use super::explore_draw::{self as xd, GRID};
+use super::kind::{Mount, WidgetKind};
 use crate::config::{ExplorerConfig, ExplorerOptions, OptionError, Place, View};
 use crate::cost::{sigmoid_prime, Cost};
 use crate::explorer::{Explorer, Window};
@@ -127,12 +128,11 @@ fn slider_value(scale: Scale, position: &str) -> String {
 }
 
 impl ExplorerWidget {
-    pub fn mount(
-        root: HtmlElement,
-        page_options: ExplorerOptions,
-        fragment: &str,
-        lang: Lang,
-    ) -> Result<ExplorerWidget, JsValue> {
+    pub fn mount(m: Mount, page_options: ExplorerOptions) -> Result<ExplorerWidget, JsValue> {
+        let Mount { root, lang, .. } = m;
+        // With a shared link's settings for this widget, if the page was opened with one.
+        let fragment = dom::window()?.location().hash().unwrap_or_default();
+        let fragment = fragment.as_str();
         let id = root.get_attribute("id").filter(|s| !s.is_empty());
         let options = with_link(&page_options, id.as_deref(), fragment)
             .unwrap_or_else(|| page_options.clone());
@@ -385,64 +385,6 @@ impl ExplorerWidget {
         Ok(widget)
     }
 
-    pub fn is_running(&self) -> bool {
-        self.run.is_running()
-    }
-
-    pub fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        self.run.act(action);
-        self.share_row.set_hidden(true);
-        self.render()?;
-        self.announce()?;
-        Ok(self.run.is_running())
-    }
-
-    pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
-            self.render()?;
-        }
-        if !self.run.is_running() {
-            self.announce()?;
-        }
-        Ok(self.run.is_running())
-    }
-
-    /// A control's new value (`from_slider`: the slider's position). A bad value shows a message
-    /// beside the control and changes nothing. An unknown name is the caller's error.
-    pub fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsValue> {
-        // `view` has buttons and `eta` sets both rates: neither has a field of its own.
-        let field = self.fields.iter().position(|f| f.name == name);
-        if field.is_none() && name != "view" && name != "eta" {
-            let known = crate::config::EXPLORER_SETTINGS.join(", ");
-            return Err(JsValue::from_str(&format!(
-                "nndl-widgets: the explorer has no setting \"{name}\"; its settings are {known}"
-            )));
-        }
-        let scale = field.and_then(|i| self.fields[i].slider.as_ref().map(|(_, s)| *s));
-        let value = match scale {
-            Some(scale) if from_slider => slider_value(scale, value),
-            _ => value.to_string(),
-        };
-        match self.run.set(name, &value) {
-            Ok(_) => {
-                // Every control now shows the configuration, so no earlier message still holds.
-                self.clear_field_errors()?;
-                self.sync_fields(field)?;
-                // The canvas takes the view's size as it is drawn.
-                self.render()?;
-            }
-            Err(e) => match field {
-                Some(i) => self.show_field_error(&self.fields[i], Some(e))?,
-                None => {
-                    // `view` or `eta` set from a script: said where the alerts go.
-                    set_text(&self.alert, &e.at(Place::Named).message(self.lang));
-                    self.alert.set_hidden(false);
-                }
-            },
-        }
-        Ok(self.run.is_running())
-    }
-
     fn clear_field_errors(&self) -> Result<(), JsValue> {
         for f in &self.fields {
             self.show_field_error(f, None)?;
@@ -512,68 +454,6 @@ impl ExplorerWidget {
                 "aria-pressed",
                 if *view == c.view { "true" } else { "false" },
             )?;
-        }
-        Ok(())
-    }
-
-    /// Fits the canvas to the widget's width and the view, and redraws.
-    pub fn resize(&mut self) -> Result<(), JsValue> {
-        let width = f64::from(self.figure.client_width());
-        self.css_width = if width > 0.0 {
-            width.clamp(240.0, 900.0)
-        } else {
-            520.0
-        };
-        self.dark = dom::prefers_dark();
-        self.heat_for = None;
-        self.render()
-    }
-
-    /// The run's history as CSV.
-    pub fn csv(&self) -> String {
-        self.run.csv()
-    }
-
-    /// The page URL's fragment with this widget's settings in its entry (see `share`); `None` for
-    /// a widget without an id.
-    pub fn share_fragment(&self, current: &str) -> Option<String> {
-        let id = self.id.as_deref()?;
-        Some(crate::share::with_entry(
-            current,
-            id,
-            &self.run.config().pairs(),
-        ))
-    }
-
-    /// Takes a link's settings for this widget from the page URL's `fragment`, if it has any.
-    pub fn restore(&mut self, fragment: &str) -> Result<bool, JsValue> {
-        let Some(options) = with_link(&self.page_options, self.id.as_deref(), fragment) else {
-            return Ok(false);
-        };
-        if options.link_errors.is_empty() {
-            self.run = Explorer::new(options.config);
-            self.clear_field_errors()?;
-        }
-        // A bad link keeps the widget as it is, and says why.
-        self.options.link_errors = options.link_errors;
-        self.share_row.set_hidden(true);
-        self.sync_fields(None)?;
-        self.render()?;
-        self.announce()?;
-        Ok(true)
-    }
-
-    /// Shows the shared link, and whether it was copied.
-    pub fn shared(&self, url: &str, copied: bool) -> Result<(), JsValue> {
-        let xw = self.lang.explorer();
-        set_text(
-            &self.share_message,
-            if copied { xw.link_copied } else { xw.link_here },
-        );
-        self.share_field.set_value(url);
-        self.share_row.set_hidden(false);
-        if !copied {
-            self.share_field.select();
         }
         Ok(())
     }
@@ -866,6 +746,128 @@ impl ExplorerWidget {
         if let Some(f) = self.fields.iter().find(|f| f.name == "chart") {
             f.wrapper
                 .set_hidden(self.options.hides("chart") || c.view != View::Race);
+        }
+        Ok(())
+    }
+}
+
+impl WidgetKind for ExplorerWidget {
+    fn running(&self) -> bool {
+        self.run.is_running()
+    }
+
+    fn act(&mut self, action: Action) -> Result<bool, JsValue> {
+        self.run.act(action);
+        self.share_row.set_hidden(true);
+        self.render()?;
+        self.announce()?;
+        Ok(self.run.is_running())
+    }
+
+    fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
+        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
+            self.render()?;
+        }
+        if !self.run.is_running() {
+            self.announce()?;
+        }
+        Ok(self.run.is_running())
+    }
+
+    /// A control's new value (`from_slider`: the slider's position). A bad value shows a message
+    /// beside the control and changes nothing. An unknown name is the caller's error.
+    fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsValue> {
+        // `view` has buttons and `eta` sets both rates: neither has a field of its own.
+        let field = self.fields.iter().position(|f| f.name == name);
+        if field.is_none() && name != "view" && name != "eta" {
+            let known = crate::config::EXPLORER_SETTINGS.join(", ");
+            return Err(JsValue::from_str(&format!(
+                "nndl-widgets: the explorer has no setting \"{name}\"; its settings are {known}"
+            )));
+        }
+        let scale = field.and_then(|i| self.fields[i].slider.as_ref().map(|(_, s)| *s));
+        let value = match scale {
+            Some(scale) if from_slider => slider_value(scale, value),
+            _ => value.to_string(),
+        };
+        match self.run.set(name, &value) {
+            Ok(_) => {
+                // Every control now shows the configuration, so no earlier message still holds.
+                self.clear_field_errors()?;
+                self.sync_fields(field)?;
+                // The canvas takes the view's size as it is drawn.
+                self.render()?;
+            }
+            Err(e) => match field {
+                Some(i) => self.show_field_error(&self.fields[i], Some(e))?,
+                None => {
+                    // `view` or `eta` set from a script: said where the alerts go.
+                    set_text(&self.alert, &e.at(Place::Named).message(self.lang));
+                    self.alert.set_hidden(false);
+                }
+            },
+        }
+        Ok(self.run.is_running())
+    }
+
+    /// Fits the canvas to the widget's width and the view, and redraws.
+    fn resize(&mut self) -> Result<(), JsValue> {
+        let width = f64::from(self.figure.client_width());
+        self.css_width = if width > 0.0 {
+            width.clamp(240.0, 900.0)
+        } else {
+            520.0
+        };
+        self.dark = dom::prefers_dark();
+        self.heat_for = None;
+        self.render()
+    }
+
+    /// The run's history as CSV.
+    fn csv(&self) -> Result<String, JsValue> {
+        Ok(self.run.csv())
+    }
+
+    /// The page URL's fragment with this widget's settings in its entry (see `share`); `None` for
+    /// a widget without an id.
+    fn share_fragment(&self, current: &str) -> Option<String> {
+        let id = self.id.as_deref()?;
+        Some(crate::share::with_entry(
+            current,
+            id,
+            &self.run.config().pairs(),
+        ))
+    }
+
+    /// Takes a link's settings for this widget from the page URL's `fragment`, if it has any.
+    fn restore(&mut self, fragment: &str) -> Result<bool, JsValue> {
+        let Some(options) = with_link(&self.page_options, self.id.as_deref(), fragment) else {
+            return Ok(false);
+        };
+        if options.link_errors.is_empty() {
+            self.run = Explorer::new(options.config);
+            self.clear_field_errors()?;
+        }
+        // A bad link keeps the widget as it is, and says why.
+        self.options.link_errors = options.link_errors;
+        self.share_row.set_hidden(true);
+        self.sync_fields(None)?;
+        self.render()?;
+        self.announce()?;
+        Ok(true)
+    }
+
+    /// Shows the shared link, and whether it was copied.
+    fn shared(&self, url: &str, copied: bool) -> Result<(), JsValue> {
+        let xw = self.lang.explorer();
+        set_text(
+            &self.share_message,
+            if copied { xw.link_copied } else { xw.link_here },
+        );
+        self.share_field.set_value(url);
+        self.share_row.set_hidden(false);
+        if !copied {
+            self.share_field.select();
         }
         Ok(())
     }

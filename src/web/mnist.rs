@@ -6,8 +6,10 @@
 
 use super::canvas;
 use super::dom::{self, element, object, set_text};
+use super::kind::{Mount, WidgetKind};
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
+use crate::run::Action;
 use js_sys::{Array, Reflect, Uint8Array};
 use plotters::prelude::*;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -93,12 +95,12 @@ fn bytes(msg: &JsValue, name: &str) -> Vec<u8> {
 }
 
 impl MnistWidget {
-    pub fn mount(
-        root: HtmlElement,
-        config: MnistConfig,
-        options: Vec<(String, String)>,
-        lang: Lang,
-    ) -> Result<MnistWidget, JsValue> {
+    pub fn mount(m: Mount, config: MnistConfig) -> Result<MnistWidget, JsValue> {
+        let Mount {
+            root,
+            lang,
+            options,
+        } = m;
         let words = lang.words();
         dom::prepare_root(
             &root,
@@ -184,11 +186,6 @@ impl MnistWidget {
         Ok(widget)
     }
 
-    /// The messages for the worker since the last call.
-    pub fn take_messages(&mut self) -> Array {
-        self.outbox.drain(..).collect()
-    }
-
     fn send(&mut self, fields: &[(&str, JsValue)]) {
         self.outbox.push(object(fields));
     }
@@ -199,151 +196,6 @@ impl MnistWidget {
         } else {
             self.config.data.name()
         }
-    }
-
-    /// A reader's action: run, pause (or resume), toggle (Space), cancel, reset (R).
-    pub fn act(&mut self, action: &str) -> Result<(), String> {
-        match (action, self.mode) {
-            ("run", _)
-            | ("toggle", Mode::Ready | Mode::Finished | Mode::Cancelled | Mode::Failed) => {
-                let options: Array = self
-                    .options
-                    .iter()
-                    .map(|(k, v)| -> JsValue {
-                        Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)).into()
-                    })
-                    .collect();
-                let data = self.data_name();
-                self.run_id += 1;
-                self.send(&[
-                    ("type", "start".into()),
-                    ("run", self.run_id.into()),
-                    ("options", options.into()),
-                    ("data", data.into()),
-                ]);
-                self.runs.push(Curve {
-                    label: String::new(),
-                    accuracy: Vec::new(),
-                    cost: Vec::new(),
-                });
-                self.mode = Mode::Loading;
-                self.progress.set_value(0.0);
-                set_text(&self.status, self.lang.words().loading);
-            }
-            ("pause" | "toggle", Mode::Running) => {
-                self.send(&[("type", "pause".into())]);
-                self.mode = Mode::Paused;
-            }
-            ("pause" | "toggle", Mode::Paused) => {
-                self.send(&[("type", "resume".into())]);
-                self.mode = Mode::Running;
-            }
-            ("cancel" | "reset", _) => {
-                if matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused) {
-                    self.send(&[("type", "cancel".into())]);
-                    self.mode = Mode::Cancelled;
-                    set_text(&self.status, self.lang.words().cancelled);
-                }
-                if action == "reset" {
-                    self.runs.clear();
-                    self.guesses.clear();
-                    self.mode = Mode::Ready;
-                }
-            }
-            ("pause" | "toggle" | "step", _) => {}
-            _ => {
-                return Err(format!(
-                    "unknown action \"{action}\"; an MNIST widget's are run, pause, toggle, \
-                     cancel, reset"
-                ))
-            }
-        }
-        self.render().map_err(|e| format!("{e:?}"))
-    }
-
-    /// Shows what the worker reports.
-    pub fn receive(&mut self, msg: &JsValue) -> Result<(), JsValue> {
-        let kind = field(msg, "type").as_string().unwrap_or_default();
-        // What an earlier or cancelled run's worker was still sending. Errors about the reader's
-        // files belong to no run.
-        let under_way = matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused);
-        let run = field(msg, "run");
-        let current = run.as_f64() == Some(f64::from(self.run_id));
-        let ours = under_way && current;
-        let stale = match kind.as_str() {
-            "loaded" | "progress" | "epoch" | "done" => !ours,
-            "error" => !ours && !run.is_undefined(),
-            _ => false,
-        };
-        if stale {
-            return Ok(());
-        }
-        match kind.as_str() {
-            "loaded" => {
-                let sizes = field(msg, "sizes");
-                let digits = field(msg, "digits");
-                self.digits = Some((bytes(&digits, "pixels"), bytes(&digits, "labels")));
-                self.guesses.clear();
-                let described = self.lang.mnist_digits(
-                    number(&sizes, "training") as usize,
-                    number(&sizes, "validation") as usize,
-                    number(&sizes, "test") as usize,
-                );
-                let label = self.lang.mnist_settings(&self.config, &described);
-                set_text(&self.summary, &label);
-                if let Some(run) = self.runs.last_mut() {
-                    run.label = label;
-                }
-                if self.mode == Mode::Loading {
-                    self.mode = Mode::Running;
-                }
-            }
-            "progress" => {
-                let (done, size) = (number(msg, "done"), number(msg, "size"));
-                let finished = field(msg, "epochFinished").as_bool() == Some(true);
-                if finished {
-                    self.progress.set_value(1.0);
-                } else if size > 0.0 {
-                    self.progress.set_value(done / size);
-                }
-                return Ok(());
-            }
-            "epoch" => {
-                let (accuracy, cost) = (number(msg, "accuracy"), number(msg, "cost"));
-                if let Some(run) = self.runs.last_mut() {
-                    run.accuracy.push(accuracy);
-                    run.cost.push(cost);
-                }
-                self.guesses = bytes(msg, "guesses");
-                let epoch = number(msg, "epoch") as u32;
-                set_text(
-                    &self.status,
-                    &self.lang.mnist_status(epoch, self.config.epochs, accuracy),
-                );
-            }
-            "done" => self.mode = Mode::Finished,
-            "files" => {
-                self.own_files = true;
-                set_text(
-                    &self.summary,
-                    &field(msg, "summary").as_string().unwrap_or_default(),
-                );
-            }
-            "error" => {
-                self.mode = Mode::Failed;
-                let message = field(msg, "message").as_string().unwrap_or_default();
-                set_text(&self.alert, &message);
-                self.alert.set_hidden(false);
-                return self.render_controls();
-            }
-            _ => return Err(JsValue::from_str(&format!("unknown message \"{kind}\""))),
-        }
-        self.render()
-    }
-
-    pub fn resize(&mut self) -> Result<(), JsValue> {
-        self.dark = super::dom::prefers_dark();
-        self.render()
     }
 
     fn render(&mut self) -> Result<(), JsValue> {
@@ -617,5 +469,158 @@ impl MnistWidget {
         }
         self.grid
             .set_attribute("aria-label", &self.lang.digits_label(shown, &wrong))
+    }
+}
+
+impl WidgetKind for MnistWidget {
+    /// The messages for the worker since the last call.
+    fn has_worker(&self) -> bool {
+        true
+    }
+
+    fn take_messages(&mut self) -> Result<Vec<JsValue>, JsValue> {
+        Ok(self.outbox.drain(..).collect())
+    }
+
+    /// A reader's action: run, pause (or resume), toggle (Space), cancel, reset (R).
+    fn act(&mut self, action: Action) -> Result<bool, JsValue> {
+        match (action, self.mode) {
+            (Action::Run, _)
+            | (Action::Toggle, Mode::Ready | Mode::Finished | Mode::Cancelled | Mode::Failed) => {
+                let options: Array = self
+                    .options
+                    .iter()
+                    .map(|(k, v)| -> JsValue {
+                        Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)).into()
+                    })
+                    .collect();
+                let data = self.data_name();
+                self.run_id += 1;
+                self.send(&[
+                    ("type", "start".into()),
+                    ("run", self.run_id.into()),
+                    ("options", options.into()),
+                    ("data", data.into()),
+                ]);
+                self.runs.push(Curve {
+                    label: String::new(),
+                    accuracy: Vec::new(),
+                    cost: Vec::new(),
+                });
+                self.mode = Mode::Loading;
+                self.progress.set_value(0.0);
+                set_text(&self.status, self.lang.words().loading);
+            }
+            (Action::Pause | Action::Toggle, Mode::Running) => {
+                self.send(&[("type", "pause".into())]);
+                self.mode = Mode::Paused;
+            }
+            (Action::Pause | Action::Toggle, Mode::Paused) => {
+                self.send(&[("type", "resume".into())]);
+                self.mode = Mode::Running;
+            }
+            (Action::Cancel | Action::Reset, _) => {
+                if matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused) {
+                    self.send(&[("type", "cancel".into())]);
+                    self.mode = Mode::Cancelled;
+                    set_text(&self.status, self.lang.words().cancelled);
+                }
+                if action == Action::Reset {
+                    self.runs.clear();
+                    self.guesses.clear();
+                    self.mode = Mode::Ready;
+                }
+            }
+            // Stepping, and the neuron's rule switches, mean nothing here.
+            _ => {}
+        }
+        self.render()?;
+        Ok(false)
+    }
+
+    /// Shows what the worker reports.
+    fn receive(&mut self, message: JsValue) -> Result<(), JsValue> {
+        let msg = &message;
+        let kind = field(msg, "type").as_string().unwrap_or_default();
+        // What an earlier or cancelled run's worker was still sending. Errors about the reader's
+        // files belong to no run.
+        let under_way = matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused);
+        let run = field(msg, "run");
+        let current = run.as_f64() == Some(f64::from(self.run_id));
+        let ours = under_way && current;
+        let stale = match kind.as_str() {
+            "loaded" | "progress" | "epoch" | "done" => !ours,
+            "error" => !ours && !run.is_undefined(),
+            _ => false,
+        };
+        if stale {
+            return Ok(());
+        }
+        match kind.as_str() {
+            "loaded" => {
+                let sizes = field(msg, "sizes");
+                let digits = field(msg, "digits");
+                self.digits = Some((bytes(&digits, "pixels"), bytes(&digits, "labels")));
+                self.guesses.clear();
+                let described = self.lang.mnist_digits(
+                    number(&sizes, "training") as usize,
+                    number(&sizes, "validation") as usize,
+                    number(&sizes, "test") as usize,
+                );
+                let label = self.lang.mnist_settings(&self.config, &described);
+                set_text(&self.summary, &label);
+                if let Some(run) = self.runs.last_mut() {
+                    run.label = label;
+                }
+                if self.mode == Mode::Loading {
+                    self.mode = Mode::Running;
+                }
+            }
+            "progress" => {
+                let (done, size) = (number(msg, "done"), number(msg, "size"));
+                let finished = field(msg, "epochFinished").as_bool() == Some(true);
+                if finished {
+                    self.progress.set_value(1.0);
+                } else if size > 0.0 {
+                    self.progress.set_value(done / size);
+                }
+                return Ok(());
+            }
+            "epoch" => {
+                let (accuracy, cost) = (number(msg, "accuracy"), number(msg, "cost"));
+                if let Some(run) = self.runs.last_mut() {
+                    run.accuracy.push(accuracy);
+                    run.cost.push(cost);
+                }
+                self.guesses = bytes(msg, "guesses");
+                let epoch = number(msg, "epoch") as u32;
+                set_text(
+                    &self.status,
+                    &self.lang.mnist_status(epoch, self.config.epochs, accuracy),
+                );
+            }
+            "done" => self.mode = Mode::Finished,
+            "files" => {
+                self.own_files = true;
+                set_text(
+                    &self.summary,
+                    &field(msg, "summary").as_string().unwrap_or_default(),
+                );
+            }
+            "error" => {
+                self.mode = Mode::Failed;
+                let message = field(msg, "message").as_string().unwrap_or_default();
+                set_text(&self.alert, &message);
+                self.alert.set_hidden(false);
+                return self.render_controls();
+            }
+            _ => return Err(JsValue::from_str(&format!("unknown message \"{kind}\""))),
+        }
+        self.render()
+    }
+
+    fn resize(&mut self) -> Result<(), JsValue> {
+        self.dark = super::dom::prefers_dark();
+        self.render()
     }
 }

@@ -1,24 +1,38 @@
 //! The wasm-bindgen face of the crate: one [`Widget`] handle per mounted element. The only module
 //! that knows about the DOM; the JS shell (www/nndl-widgets.js) wires clicks and frames to it.
 
+// A module built for fewer than every kind leaves some shared helpers unused.
+#![cfg_attr(
+    not(all(
+        feature = "neuron",
+        feature = "explorer",
+        feature = "network",
+        feature = "mnist"
+    )),
+    allow(dead_code, unused_imports)
+)]
+
 mod canvas;
 mod dom;
 mod draw;
+#[cfg(feature = "explorer")]
 mod explore_draw;
+#[cfg(feature = "explorer")]
 mod explorer;
+mod kind;
+#[cfg(feature = "mnist")]
 mod mnist;
 #[cfg(feature = "worker")]
 mod mnist_job;
+#[cfg(feature = "network")]
 mod network;
+#[cfg(feature = "neuron")]
 mod neuron;
 
-use crate::config::{self, WidgetConfig};
+use crate::config;
 use crate::i18n::Lang;
 use crate::run::Action;
-use explorer::ExplorerWidget;
-use mnist::MnistWidget;
-use network::NetworkWidget;
-use neuron::NeuronWidget;
+use kind::{Mount, WidgetKind};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -30,15 +44,7 @@ fn start() {
 /// A mounted widget. A widget whose options were rejected shows why and does nothing else.
 #[wasm_bindgen]
 pub struct Widget {
-    inner: Inner,
-}
-
-enum Inner {
-    Neuron(Box<NeuronWidget>),
-    Explorer(Box<ExplorerWidget>),
-    Network(Box<NetworkWidget>),
-    Mnist(Box<MnistWidget>),
-    Failed,
+    inner: Option<Box<dyn WidgetKind>>,
 }
 
 /// Builds the widget that `root`'s `data-nndl` and other `data-*` attributes describe, inside
@@ -51,33 +57,28 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
         options.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         page_lang.as_deref(),
     );
+    let lang = parsed.lang;
     let inner = match parsed.result {
-        Ok(WidgetConfig::Neuron(c)) => {
-            Inner::Neuron(Box::new(NeuronWidget::mount(root, c, parsed.lang)?))
-        }
-        Ok(WidgetConfig::Explorer(o)) => {
-            // With a shared link's settings for this widget, if the page was opened with one.
-            let fragment = dom::window()?.location().hash().unwrap_or_default();
-            Inner::Explorer(Box::new(ExplorerWidget::mount(
+        Ok(config) => {
+            let m = Mount {
                 root,
-                o,
-                &fragment,
-                parsed.lang,
-            )?))
-        }
-        Ok(WidgetConfig::Network(c)) => {
-            Inner::Network(Box::new(NetworkWidget::mount(root, c, parsed.lang)?))
-        }
-        Ok(WidgetConfig::Mnist(c)) => {
-            Inner::Mnist(Box::new(MnistWidget::mount(root, c, options, parsed.lang)?))
+                lang,
+                options,
+            };
+            match kind::mount(config, m) {
+                Some(widget) => Some(widget?),
+                None => return Err(JsValue::from_str(MISSING_KIND)),
+            }
         }
         Err(errors) => {
-            show_errors(&root, &errors, parsed.lang)?;
-            Inner::Failed
+            show_errors(&root, &errors, lang)?;
+            None
         }
     };
     Ok(Widget { inner })
 }
+
+const MISSING_KIND: &str = "nndl-widgets: this module was built without that widget kind";
 
 fn show_errors(
     root: &HtmlElement,
@@ -113,32 +114,19 @@ impl Widget {
         if action == "panic" {
             panic!("a deliberate panic, from the test-hooks build");
         }
-        match &mut self.inner {
-            Inner::Neuron(n) => {
-                let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
-                n.act(action).map_err(js_error)
-            }
-            Inner::Explorer(x) => {
-                let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
-                x.act(action).map_err(js_error)
-            }
-            Inner::Network(n) => {
-                let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
-                n.act(action).map_err(js_error)
-            }
-            Inner::Mnist(m) => m.act(action).map(|()| false).map_err(|e| JsError::new(&e)),
-            Inner::Failed => Ok(false),
-        }
+        let Some(w) = &mut self.inner else {
+            return Ok(false);
+        };
+        let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
+        w.act(action).map_err(js_error)
     }
 
     /// Advances a running widget by `dt_ms` milliseconds of wall-clock time and draws it;
     /// returns whether it still wants frames.
     pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsError> {
         match &mut self.inner {
-            Inner::Neuron(n) => n.advance(dt_ms).map_err(js_error),
-            Inner::Explorer(x) => x.advance(dt_ms).map_err(js_error),
-            Inner::Network(n) => n.advance(dt_ms).map_err(js_error),
-            _ => Ok(false),
+            Some(w) => w.advance(dt_ms).map_err(js_error),
+            None => Ok(false),
         }
     }
 
@@ -146,11 +134,8 @@ impl Widget {
     /// changed).
     pub fn resize(&mut self) -> Result<(), JsError> {
         match &mut self.inner {
-            Inner::Neuron(n) => n.resize().map_err(js_error),
-            Inner::Explorer(x) => x.resize().map_err(js_error),
-            Inner::Network(n) => n.resize().map_err(js_error),
-            Inner::Mnist(m) => m.resize().map_err(js_error),
-            Inner::Failed => Ok(()),
+            Some(w) => w.resize().map_err(js_error),
+            None => Ok(()),
         }
     }
 
@@ -158,35 +143,30 @@ impl Widget {
     /// shell passes [`Widget::take_messages`] and [`Widget::receive`].
     #[wasm_bindgen(getter)]
     pub fn worker(&self) -> bool {
-        matches!(self.inner, Inner::Mnist(_))
+        self.inner.as_ref().is_some_and(|w| w.has_worker())
     }
 
     /// The messages for the widget's worker since the last call.
     #[wasm_bindgen(js_name = takeMessages)]
-    pub fn take_messages(&mut self) -> js_sys::Array {
+    pub fn take_messages(&mut self) -> Result<Vec<JsValue>, JsError> {
         match &mut self.inner {
-            Inner::Mnist(m) => m.take_messages(),
-            _ => js_sys::Array::new(),
+            Some(w) => w.take_messages().map_err(js_error),
+            None => Ok(Vec::new()),
         }
     }
 
     /// A message from the widget's worker.
     pub fn receive(&mut self, message: JsValue) -> Result<(), JsError> {
         match &mut self.inner {
-            Inner::Mnist(m) => m.receive(&message).map_err(js_error),
-            _ => Ok(()),
+            Some(w) => w.receive(message).map_err(js_error),
+            None => Ok(()),
         }
     }
 
     /// Whether the widget is running.
     #[wasm_bindgen(getter)]
     pub fn running(&self) -> bool {
-        match &self.inner {
-            Inner::Neuron(n) => n.is_running(),
-            Inner::Explorer(x) => x.is_running(),
-            Inner::Network(n) => n.is_running(),
-            _ => false,
-        }
+        self.inner.as_ref().is_some_and(|w| w.running())
     }
 
     /// Sets one of the explorer's settings by its option name (`from_slider`: `value` is a
@@ -194,8 +174,8 @@ impl Widget {
     /// an unknown name, or a widget without settings, throws. Returns whether it is running.
     pub fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsError> {
         match &mut self.inner {
-            Inner::Explorer(x) => x.set(name, value, from_slider).map_err(js_error),
-            _ => Err(JsError::new(
+            Some(w) => w.set(name, value, from_slider).map_err(js_error),
+            None => Err(JsError::new(
                 "nndl-widgets: only the explorer widget has settings to set",
             )),
         }
@@ -204,8 +184,8 @@ impl Widget {
     /// The explorer's run history as CSV (epoch, w, b, z, a, C and the gradients per raced cost).
     pub fn csv(&self) -> Result<String, JsError> {
         match &self.inner {
-            Inner::Explorer(x) => Ok(x.csv()),
-            _ => Err(JsError::new(
+            Some(w) => w.csv().map_err(js_error),
+            None => Err(JsError::new(
                 "nndl-widgets: only the explorer widget exports a history",
             )),
         }
@@ -215,33 +195,30 @@ impl Widget {
     /// entry; `undefined` for a widget that has no id to scope them by.
     #[wasm_bindgen(js_name = shareFragment)]
     pub fn share_fragment(&self, current: &str) -> Option<String> {
-        match &self.inner {
-            Inner::Explorer(x) => x.share_fragment(current),
-            _ => None,
-        }
+        self.inner.as_ref()?.share_fragment(current)
     }
 
     /// Takes the settings that the page URL's `fragment` holds for this explorer, when it holds
     /// any (a link within the page was followed); returns whether it did. The run starts afresh.
     pub fn restore(&mut self, fragment: &str) -> Result<bool, JsError> {
         match &mut self.inner {
-            Inner::Explorer(x) => x.restore(fragment).map_err(js_error),
-            _ => Ok(false),
+            Some(w) => w.restore(fragment).map_err(js_error),
+            None => Ok(false),
         }
     }
 
     /// Shows the shared link, and whether it was copied to the clipboard.
     pub fn shared(&self, url: &str, copied: bool) -> Result<(), JsError> {
         match &self.inner {
-            Inner::Explorer(x) => x.shared(url, copied).map_err(js_error),
-            _ => Ok(()),
+            Some(w) => w.shared(url, copied).map_err(js_error),
+            None => Ok(()),
         }
     }
 
     /// Whether the widget's options were rejected (it then shows only its alert).
     #[wasm_bindgen(getter)]
     pub fn failed(&self) -> bool {
-        matches!(self.inner, Inner::Failed)
+        self.inner.is_none()
     }
 }
 

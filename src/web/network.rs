@@ -5,6 +5,7 @@
 use super::canvas;
 use super::dom::{self, element, set_text};
 use super::draw;
+use super::kind::{Mount, WidgetKind};
 use crate::config::NetworkConfig;
 use crate::i18n::Lang;
 use crate::network::SetupError;
@@ -46,11 +47,8 @@ fn setup_error(e: SetupError) -> JsValue {
 }
 
 impl NetworkWidget {
-    pub fn mount(
-        root: HtmlElement,
-        config: NetworkConfig,
-        lang: Lang,
-    ) -> Result<NetworkWidget, JsValue> {
+    pub fn mount(m: Mount, config: NetworkConfig) -> Result<NetworkWidget, JsValue> {
+        let Mount { root, lang, .. } = m;
         let run = SaturationRun::new(&config).map_err(setup_error)?;
         let words = lang.words();
         dom::prepare_root(
@@ -120,33 +118,6 @@ impl NetworkWidget {
         };
         widget.resize()?;
         Ok(widget)
-    }
-
-    pub fn is_running(&self) -> bool {
-        self.run.is_running()
-    }
-
-    pub fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        self.run.act(action);
-        self.render()?;
-        self.announce();
-        Ok(self.run.is_running())
-    }
-
-    pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
-            self.render()?;
-        }
-        if !self.run.is_running() {
-            self.announce();
-        }
-        Ok(self.run.is_running())
-    }
-
-    pub fn resize(&mut self) -> Result<(), JsValue> {
-        self.dark = super::dom::prefers_dark();
-        self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
-        self.render()
     }
 
     fn relative_costs(&self) -> [f64; 3] {
@@ -282,5 +253,34 @@ impl NetworkWidget {
             self.lang
                 .network_status(self.run.mode().name(), demo.epoch(), self.relative_costs());
         self.canvas.set_attribute("aria-label", &label)
+    }
+}
+
+impl WidgetKind for NetworkWidget {
+    fn running(&self) -> bool {
+        self.run.is_running()
+    }
+
+    fn act(&mut self, action: Action) -> Result<bool, JsValue> {
+        self.run.act(action);
+        self.render()?;
+        self.announce();
+        Ok(self.run.is_running())
+    }
+
+    fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
+        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
+            self.render()?;
+        }
+        if !self.run.is_running() {
+            self.announce();
+        }
+        Ok(self.run.is_running())
+    }
+
+    fn resize(&mut self) -> Result<(), JsValue> {
+        self.dark = super::dom::prefers_dark();
+        self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
+        self.render()
     }
 }

@@ -3,6 +3,7 @@
 use super::canvas;
 use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw::{self, Scene};
+use super::kind::{Mount, WidgetKind};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
 use crate::neuron::Rule;
@@ -41,11 +42,8 @@ pub struct NeuronWidget {
 }
 
 impl NeuronWidget {
-    pub fn mount(
-        root: HtmlElement,
-        config: NeuronConfig,
-        lang: Lang,
-    ) -> Result<NeuronWidget, JsValue> {
+    pub fn mount(m: Mount, config: NeuronConfig) -> Result<NeuronWidget, JsValue> {
+        let Mount { root, lang, .. } = m;
         let words = lang.words();
         dom::prepare_root(
             &root,
@@ -118,46 +116,6 @@ impl NeuronWidget {
         widget.resize()?;
         widget.describe_canvas()?;
         Ok(widget)
-    }
-
-    pub fn is_running(&self) -> bool {
-        self.run.is_running()
-    }
-
-    /// Does a user's action and shows the result; returns whether the run is now running.
-    pub fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        self.run.act(action);
-        self.render()?;
-        self.announce()?;
-        Ok(self.run.is_running())
-    }
-
-    /// Advances by `dt_ms` of wall-clock time; draws only if an epoch was run. Returns whether
-    /// the run is still running.
-    pub fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
-            self.render()?;
-        }
-        if !self.run.is_running() {
-            self.announce()?;
-        }
-        Ok(self.run.is_running())
-    }
-
-    /// Fits the canvas to the widget's width and redraws (also after the colour scheme changed).
-    pub fn resize(&mut self) -> Result<(), JsValue> {
-        let width = f64::from(self.figure.client_width());
-        self.css_width = if width > 0.0 {
-            width.clamp(200.0, 720.0)
-        } else {
-            520.0
-        };
-        self.ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
-        self.background.set_width(self.canvas.width());
-        self.background.set_height(self.canvas.height());
-        self.dark = super::dom::prefers_dark();
-        self.drawn = None;
-        self.render()
     }
 
     /// Tells screen readers the run's state, and updates the canvas's text alternative: on
@@ -255,5 +213,47 @@ impl NeuronWidget {
             .set_hidden(published || setup.eta == SUGGESTED_GRADIENT_ETA);
         self.use_configured.set_hidden(published);
         Ok(())
+    }
+}
+
+impl WidgetKind for NeuronWidget {
+    fn running(&self) -> bool {
+        self.run.is_running()
+    }
+
+    /// Does a user's action and shows the result; returns whether the run is now running.
+    fn act(&mut self, action: Action) -> Result<bool, JsValue> {
+        self.run.act(action);
+        self.render()?;
+        self.announce()?;
+        Ok(self.run.is_running())
+    }
+
+    /// Advances by `dt_ms` of wall-clock time; draws only if an epoch was run. Returns whether
+    /// the run is still running.
+    fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
+        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
+            self.render()?;
+        }
+        if !self.run.is_running() {
+            self.announce()?;
+        }
+        Ok(self.run.is_running())
+    }
+
+    /// Fits the canvas to the widget's width and redraws (also after the colour scheme changed).
+    fn resize(&mut self) -> Result<(), JsValue> {
+        let width = f64::from(self.figure.client_width());
+        self.css_width = if width > 0.0 {
+            width.clamp(200.0, 720.0)
+        } else {
+            520.0
+        };
+        self.ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
+        self.background.set_width(self.canvas.width());
+        self.background.set_height(self.canvas.height());
+        self.dark = super::dom::prefers_dark();
+        self.drawn = None;
+        self.render()
     }
 }
