@@ -1,5 +1,5 @@
 //! The work the benchmark times, the same code natively (`cargo run --release --bin bench`) and
-//! in the browser (`bench_neuron` in the wasm module): `make bench` prints the two side by side.
+//! in the browser (`bench_neuron`, in a wasm module built with `--features bench`): `make bench` prints the two side by side.
 
 use crate::config::Preset;
 use crate::neuron::{Rule, Trainer};

@@ -229,7 +229,9 @@ fn js_error(e: JsValue) -> JsError {
     )
 }
 
-/// The benchmark's neuron work (see `bench::neuron_epochs`), for timing in the browser.
+/// The benchmark's neuron work (see `bench::neuron_epochs`), for timing in the browser; only in
+/// `make bench`'s own build (`--features bench`).
+#[cfg(feature = "bench")]
 #[wasm_bindgen]
 pub fn bench_neuron(epochs: u32) -> f64 {
     crate::bench::neuron_epochs(epochs)
