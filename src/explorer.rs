@@ -2,7 +2,7 @@
 //! from the same start, side by side, with the reader changing settings as it goes; and what its
 //! views plot (the cost surface, the σ′ identity). Pure Rust: the web layer only shows it.
 
-use crate::config::{ExplorerConfig, OptionError, Racing};
+use crate::config::{Applies, ExplorerConfig, OptionError, Racing, Setting, Spec, SETTINGS};
 use crate::cost::{binary_entropy, sigmoid, sigmoid_prime, Cost};
 use crate::history::History;
 use crate::neuron::{Diverged, Setup, Snapshot, Trainer};
@@ -82,15 +82,6 @@ impl Racer {
             Cost::Swapped => None,
         }
     }
-}
-
-/// What a change of setting did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Applied {
-    /// It took effect now.
-    Now,
-    /// It waits for the next Run or Reset.
-    OnRestart,
 }
 
 /// The explorer's whole state.
@@ -180,18 +171,14 @@ impl Explorer {
 
     /// Whether settings were changed that wait for the next Run or Reset.
     pub fn pending(&self) -> bool {
-        let (mut a, mut b) = (self.config, self.started);
-        // What applies at once does not wait.
-        for c in [&mut a, &mut b] {
-            c.eta_quadratic = 0.0;
-            c.eta_cross_entropy = 0.0;
-            c.same_eta = false;
-            c.speed = 0.0;
-            c.chart = crate::config::ChartShows::Cost;
-            c.view = crate::config::View::Race;
-            c.log = false;
+        // What applies at once, or from the next epoch, does not wait: take it as started.
+        let mut config = self.config;
+        let waits = |s: &&Spec| matches!(s.applies, Applies::WhenPaused | Applies::AtRestart);
+        for s in SETTINGS.iter().filter(|s| !waits(s)) {
+            // The started configuration's values are valid: they were set before.
+            let _ = config.set_setting(s.setting, &self.started.text(s.setting));
         }
-        a != b
+        config != self.started
     }
 
     /// Whether the swapped expression cannot be trained at all: its target is 0 or 1, where it
@@ -213,23 +200,30 @@ impl Explorer {
         }
     }
 
-    /// Changes one setting (named as its option is). Learning rates apply from the next epoch,
-    /// the speed and the views at once, w and b at once while paused (both runs move there);
-    /// everything applies at once before a run has started, and otherwise on the next Run or
-    /// Reset. A bad value changes nothing.
-    pub fn set(&mut self, name: &str, value: &str) -> Result<Applied, OptionError> {
+    /// Changes one setting (named as its option is); see [`Explorer::set_setting`].
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), OptionError> {
+        match Setting::from_name(name) {
+            Some(s) => self.set_setting(s, value),
+            // Refused, with the message that lists the settings.
+            None => self.config.set(name, value),
+        }
+    }
+
+    /// Changes one setting. When it takes effect during a run is the table's
+    /// ([`Applies`]): learning rates from the next epoch, the speed and the views at once, w and
+    /// b at once while paused (both runs move there), the rest on the next Run or Reset.
+    /// Everything applies at once before a run has started. A bad value changes nothing.
+    pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<(), OptionError> {
         let before = self.config;
-        self.config.set(name, value)?;
+        self.config.set_setting(setting, value)?;
         let c = self.config;
         if self.mode() == Mode::Ready && c != before {
             self.reset();
-            return Ok(Applied::Now);
+            return Ok(());
         }
         // Learning rates apply from the next epoch, also those a preset sets.
-        if matches!(
-            name,
-            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" | "preset"
-        ) {
+        let applies = setting.spec().applies;
+        if applies == Applies::NextEpoch || setting == Setting::Preset {
             for r in &mut self.racers {
                 r.trainer.set_eta(match r.cost {
                     Cost::Quadratic => c.eta_quadratic,
@@ -239,26 +233,20 @@ impl Explorer {
             self.started.eta_quadratic = c.eta_quadratic;
             self.started.eta_cross_entropy = c.eta_cross_entropy;
         }
-        match name {
-            "eta" | "eta-quadratic" | "eta-cross-entropy" | "same-eta" => Ok(Applied::Now),
-            "speed" | "chart" | "view" | "log" => Ok(Applied::Now),
-            "w" | "b" if self.mode() == Mode::Paused => {
-                for r in &mut self.racers {
-                    let s = r.snapshot();
-                    let (w, b) = if name == "w" { (c.w, s.b) } else { (s.w, c.b) };
-                    r.trainer.set_params(w, b);
-                    // A run that had diverged may go on from the new point.
-                    r.diverged = None;
-                }
-                (self.started.w, self.started.b) = (c.w, c.b);
-                Ok(Applied::Now)
+        if applies == Applies::WhenPaused && self.mode() == Mode::Paused {
+            for r in &mut self.racers {
+                let s = r.snapshot();
+                let (w, b) = match setting {
+                    Setting::W => (c.w, s.b),
+                    _ => (s.w, c.b),
+                };
+                r.trainer.set_params(w, b);
+                // A run that had diverged may go on from the new point.
+                r.diverged = None;
             }
-            _ => Ok(if self.pending() {
-                Applied::OnRestart
-            } else {
-                Applied::Now
-            }),
+            (self.started.w, self.started.b) = (c.w, c.b);
         }
+        Ok(())
     }
 
     /// Advances a running run by `dt_ms` of wall-clock time; returns the number of epochs run.
@@ -444,7 +432,7 @@ mod tests {
         e.act(Action::Run);
         e.advance(100.0);
         let at = e.epoch();
-        assert_eq!(e.set("eta-cross-entropy", "1"), Ok(Applied::Now));
+        assert_eq!(e.set("eta-cross-entropy", "1"), Ok(()));
         assert!(e.is_running());
         for r in e.racers() {
             assert_eq!(r.eta(), 1.0, "same η ties both");
@@ -462,18 +450,18 @@ mod tests {
         let mut e = Explorer::new(ExplorerConfig::default());
         e.act(Action::Run);
         e.advance(100.0);
-        assert_eq!(e.set("y", "0.5"), Ok(Applied::OnRestart));
+        assert_eq!(e.set("y", "0.5"), Ok(()));
         assert!(e.pending());
         assert_eq!(e.racers()[0].trainer.setup().y, 0.0);
         e.act(Action::Pause);
-        assert_eq!(e.set("w", "-1"), Ok(Applied::Now));
+        assert_eq!(e.set("w", "-1"), Ok(()));
         assert!(e.racers().iter().all(|r| r.snapshot().w == -1.0));
         e.act(Action::Reset);
         assert!(!e.pending());
         assert_eq!(e.racers()[0].trainer.setup().y, 0.5);
         assert_eq!(e.racers()[0].snapshot().w, -1.0);
         // Before a run, everything applies at once.
-        assert_eq!(e.set("x", "2"), Ok(Applied::Now));
+        assert_eq!(e.set("x", "2"), Ok(()));
         assert_eq!(e.racers()[0].trainer.setup().x, 2.0);
         // A bad value changes nothing.
         let before = *e.config();
@@ -584,7 +572,7 @@ mod tests {
         let mut e = Explorer::new(ExplorerConfig::default());
         e.act(Action::Run);
         e.advance(100.0);
-        assert_eq!(e.set("preset", "book-good-start"), Ok(Applied::OnRestart));
+        assert_eq!(e.set("preset", "book-good-start"), Ok(()));
         assert_eq!(e.racer(Cost::CrossEntropy).unwrap().eta(), 0.005);
         assert!(e.pending());
         e.act(Action::Reset);

@@ -5,6 +5,9 @@
 //! networks, the data sets, options and words): it builds and is tested natively. Only `web`,
 //! built for wasm32, touches the DOM.
 
+#[macro_use]
+mod names;
+
 pub mod bench;
 pub mod clock;
 pub mod config;
@@ -14,12 +17,14 @@ pub mod digits;
 pub mod explorer;
 pub mod history;
 pub mod i18n;
+pub mod lang;
 pub mod network;
 pub mod neuron;
 pub mod run;
 pub mod saturation;
 pub mod saturation_run;
 pub mod share;
+pub mod slider;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

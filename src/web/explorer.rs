@@ -5,11 +5,16 @@ use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw;
 use super::explore_draw::{self as xd, GRID};
 use super::kind::{Mount, WidgetKind};
-use crate::config::{ExplorerConfig, ExplorerOptions, OptionError, Place, View};
+use crate::config::{
+    Area, Button, ChartShows, Control, ExplorerConfig, ExplorerOptions, ExplorerPreset, Hide,
+    OptionError, Place, Racing, Setting, View, SETTINGS,
+};
 use crate::cost::{sigmoid_prime, Cost};
 use crate::explorer::{Explorer, Window};
 use crate::i18n::Lang;
+use crate::neuron::Rule;
 use crate::run::{Action, Mode};
+use crate::slider::Scale;
 use plotters::prelude::IntoDrawingArea;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -21,18 +26,9 @@ use web_sys::{
 /// Numbers the explorers of a page, for their controls' element ids.
 static MOUNTED: AtomicU32 = AtomicU32::new(0);
 
-/// How a slider maps to its setting's value.
-#[derive(Clone, Copy)]
-enum Scale {
-    /// The slider's value is the setting's, from min to max in steps.
-    Linear(f64, f64, f64),
-    /// The slider's value is log₁₀ of the setting's; a whole number if `whole`.
-    Log(f64, f64, bool),
-}
-
 /// One setting's control, with its error message beside it.
 struct Field {
-    name: &'static str,
+    setting: Setting,
     wrapper: HtmlElement,
     /// The number box, select or checkbox that holds the value.
     input: HtmlElement,
@@ -96,37 +92,6 @@ fn js(e: String) -> JsValue {
     JsValue::from_str(&e)
 }
 
-/// A value a slider can show, for the setting's value `v`.
-fn slider_position(scale: Scale, v: f64) -> String {
-    match scale {
-        Scale::Linear(lo, hi, _) => v.clamp(lo, hi).to_string(),
-        Scale::Log(lo, hi, _) => v.max(1e-300).log10().clamp(lo, hi).to_string(),
-    }
-}
-
-/// The setting's value for a slider's position, rounded as people would type it.
-fn slider_value(scale: Scale, position: &str) -> String {
-    let Ok(p) = position.trim().parse::<f64>() else {
-        // Not from a slider of ours; let the setting reject it.
-        return position.to_string();
-    };
-    match scale {
-        Scale::Linear(_, _, step) => {
-            let decimals = (-step.log10()).ceil().max(0.0) as usize;
-            let s = format!("{p:.decimals$}");
-            s.parse::<f64>().map(|v| v.to_string()).unwrap_or(s)
-        }
-        Scale::Log(_, _, true) => format!("{}", 10f64.powf(p).round()),
-        Scale::Log(_, _, false) => {
-            let v = 10f64.powf(p);
-            format!("{v:.2e}")
-                .parse::<f64>()
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        }
-    }
-}
-
 impl ExplorerWidget {
     pub fn mount(m: Mount, page_options: ExplorerOptions) -> Result<ExplorerWidget, JsValue> {
         let Mount { root, lang, .. } = m;
@@ -154,12 +119,12 @@ impl ExplorerWidget {
         ] {
             let b: HtmlButtonElement = element("button", "nndl-button nndl-view", Some(label))?;
             b.set_type("button");
-            b.set_attribute("data-control", "view")?;
+            b.set_attribute("data-control", Setting::View.name())?;
             b.set_attribute("data-value", view.name())?;
             tabs.append_child(&b)?;
             views.push((view, b));
         }
-        tabs.set_hidden(options.hides("view"));
+        tabs.set_hidden(options.hides(Hide::Setting(Setting::View)));
         root.append_child(&tabs)?;
 
         // What the race chart shows, and the log scale.
@@ -215,11 +180,11 @@ impl ExplorerWidget {
         ])?;
         let (pause, step) = (buttons[1].clone(), buttons[2].clone());
         let share = button("share", xw.copy_link)?;
-        share.set_hidden(options.hides("share") || id.is_none());
+        share.set_hidden(options.hides(Hide::Button(Button::Share)) || id.is_none());
         let png = button("export-png", xw.png)?;
         let csv = button("export-csv", xw.csv)?;
         for b in [&png, &csv] {
-            b.set_hidden(options.hides("export"));
+            b.set_hidden(options.hides(Hide::Button(Button::Export)));
         }
         for b in [&share, &png, &csv] {
             controls.append_child(b)?;
@@ -245,92 +210,24 @@ impl ExplorerWidget {
         let settings: HtmlElement = element("fieldset", "nndl-settings", None)?;
         let legend: HtmlElement = element("legend", "", Some(xw.settings))?;
         settings.append_child(&legend)?;
+        // Every setting with a control of its own, in the table's order, in its area.
         let mut fields = Vec::new();
-        let f = |name, label, input| (name, label, input);
-        let both = xw.both_costs;
-        let (q, ce) = (
-            lang.cost_name(Cost::Quadratic),
-            lang.cost_name(Cost::CrossEntropy),
-        );
-        let specs: Vec<(&'static str, &str, Input)> = vec![
-            f(
-                "preset",
-                xw.preset,
-                Input::Select(vec![
-                    ("", xw.preset_none),
-                    ("book-good-start", xw.preset_good),
-                    ("book-saturated-start", xw.preset_saturated),
-                ]),
-            ),
-            f(
-                "cost",
-                xw.costs,
-                Input::Select(vec![
-                    ("both", both),
-                    ("quadratic", q),
-                    ("cross-entropy", ce),
-                ]),
-            ),
-            f(
-                "rule",
-                xw.rule,
-                Input::Select(vec![
-                    ("gradient", xw.rule_gradient),
-                    ("published", xw.rule_published),
-                ]),
-            ),
-            f("w", xw.w, Input::Slider(Scale::Linear(-8.0, 8.0, 0.1))),
-            f("b", xw.b, Input::Slider(Scale::Linear(-8.0, 8.0, 0.1))),
-            f(
-                "eta-quadratic",
-                xw.eta_quadratic,
-                Input::Slider(Scale::Log(-4.0, 1.0, false)),
-            ),
-            f(
-                "eta-cross-entropy",
-                xw.eta_cross_entropy,
-                Input::Slider(Scale::Log(-4.0, 1.0, false)),
-            ),
-            f("same-eta", xw.same_eta, Input::Check),
-            f("x", xw.x, Input::Slider(Scale::Linear(-4.0, 4.0, 0.1))),
-            f("y", xw.y, Input::Slider(Scale::Linear(0.0, 1.0, 0.01))),
-            f(
-                "epochs",
-                xw.epochs,
-                Input::Slider(Scale::Log(1.0, 5.0, true)),
-            ),
-            f(
-                "speed",
-                xw.speed_label,
-                Input::Slider(Scale::Log(0.0, 5.0, false)),
-            ),
-            f("swapped", xw.swapped, Input::Check),
-        ];
-        for (name, label, input) in specs {
-            let field = field(&uid, name, label, input)?;
-            field.wrapper.set_hidden(options.locks(name));
-            settings.append_child(&field.wrapper)?;
+        for spec in SETTINGS.iter() {
+            let input = match spec.control {
+                Control::Slider(scale) => Input::Slider(scale),
+                Control::Select => Input::Select(choice_labels(lang, spec.setting)),
+                Control::Check => Input::Check,
+                Control::Buttons | Control::None => continue,
+            };
+            let field = field(&uid, spec.setting, setting_label(lang, spec.setting), input)?;
+            field.wrapper.set_hidden(options.locks(spec.setting));
+            match spec.area {
+                Area::Settings => settings.append_child(&field.wrapper)?,
+                Area::Display => display.append_child(&field.wrapper)?,
+            };
             fields.push(field);
         }
         root.append_child(&settings)?;
-        // The chart's content and scale sit above the canvas, beside the views.
-        for (name, label, input) in [
-            (
-                "chart",
-                xw.show,
-                Input::Select(vec![
-                    ("cost", xw.show_cost),
-                    ("output", xw.show_output),
-                    ("both", xw.show_both),
-                ]),
-            ),
-            ("log", xw.log, Input::Check),
-        ] {
-            let field = field(&uid, name, label, input)?;
-            field.wrapper.set_hidden(options.hides(name));
-            display.append_child(&field.wrapper)?;
-            fields.push(field);
-        }
 
         let mut notes = Vec::new();
         for _ in 0..4 {
@@ -411,16 +308,8 @@ impl ExplorerWidget {
     /// just typed (its number box keeps their text; its slider follows).
     fn sync_fields(&self, keep: Option<usize>) -> Result<(), JsValue> {
         let c = self.run.config();
-        let pairs = c.pairs();
-        let value_of = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
         for (i, f) in self.fields.iter().enumerate() {
-            let v = value_of(f.name);
+            let v = c.text(f.setting);
             if let Some(input) = f.input.dyn_ref::<HtmlInputElement>() {
                 if input.type_() == "checkbox" {
                     input.set_checked(v == "true");
@@ -434,10 +323,10 @@ impl ExplorerWidget {
             }
             if let Some((slider, scale)) = &f.slider {
                 if let Ok(n) = v.parse::<f64>() {
-                    slider.set_value(&slider_position(*scale, n));
+                    slider.set_value(&scale.position(n));
                 }
             }
-            if f.name == "eta-cross-entropy" {
+            if f.setting == Setting::EtaCrossEntropy {
                 // Its label names the cost the second run trains with.
                 if let Some(label) = f.wrapper.query_selector("label").ok().flatten() {
                     let text = if c.swapped {
@@ -738,14 +627,15 @@ impl ExplorerWidget {
             set_text(note, &text);
             note.set_hidden(text.is_empty());
         }
-        if let Some(f) = self.fields.iter().find(|f| f.name == "log") {
-            f.wrapper.set_hidden(
-                self.options.hides("log") || !matches!(c.view, View::Race | View::Speed),
-            );
-        }
-        if let Some(f) = self.fields.iter().find(|f| f.name == "chart") {
+        // The log scale and what the race chart shows, only in the views they change.
+        for f in &self.fields {
+            let shown = match f.setting {
+                Setting::Log => matches!(c.view, View::Race | View::Speed),
+                Setting::Chart => c.view == View::Race,
+                _ => continue,
+            };
             f.wrapper
-                .set_hidden(self.options.hides("chart") || c.view != View::Race);
+                .set_hidden(self.options.hides(Hide::Setting(f.setting)) || !shown);
         }
         Ok(())
     }
@@ -777,20 +667,20 @@ impl WidgetKind for ExplorerWidget {
     /// A control's new value (`from_slider`: the slider's position). A bad value shows a message
     /// beside the control and changes nothing. An unknown name is the caller's error.
     fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsValue> {
-        // `view` has buttons and `eta` sets both rates: neither has a field of its own.
-        let field = self.fields.iter().position(|f| f.name == name);
-        if field.is_none() && name != "view" && name != "eta" {
-            let known = crate::config::EXPLORER_SETTINGS.join(", ");
+        let Some(setting) = Setting::from_name(name) else {
+            let known = Setting::NAMES.join(", ");
             return Err(JsValue::from_str(&format!(
                 "nndl-widgets: the explorer has no setting \"{name}\"; its settings are {known}"
             )));
-        }
+        };
+        // `view` has buttons and `eta` sets both rates: neither has a field of its own.
+        let field = self.fields.iter().position(|f| f.setting == setting);
         let scale = field.and_then(|i| self.fields[i].slider.as_ref().map(|(_, s)| *s));
         let value = match scale {
-            Some(scale) if from_slider => slider_value(scale, value),
+            Some(scale) if from_slider => scale.value(value),
             _ => value.to_string(),
         };
-        match self.run.set(name, &value) {
+        match self.run.set_setting(setting, &value) {
             Ok(_) => {
                 // Every control now shows the configuration, so no earlier message still holds.
                 self.clear_field_errors()?;
@@ -893,7 +783,8 @@ enum Input<'a> {
 
 /// A setting's control: a label, the control (a slider with a number box, a select or a
 /// checkbox) carrying `data-control`, and the place for its error message.
-fn field(uid: &str, name: &'static str, label: &str, input: Input) -> Result<Field, JsValue> {
+fn field(uid: &str, setting: Setting, label: &str, input: Input) -> Result<Field, JsValue> {
+    let name = setting.name();
     let wrapper: HtmlElement = element("div", "nndl-field", None)?;
     wrapper.set_attribute("data-field", name)?;
     let id = format!("{uid}-{name}");
@@ -908,10 +799,7 @@ fn field(uid: &str, name: &'static str, label: &str, input: Input) -> Result<Fie
             wrapper.append_child(&text)?;
             let range: HtmlInputElement = element("input", "nndl-slider", None)?;
             range.set_type("range");
-            let (lo, hi, step) = match scale {
-                Scale::Linear(lo, hi, step) => (lo, hi, step),
-                Scale::Log(lo, hi, _) => (lo, hi, 0.01),
-            };
+            let (lo, hi, step) = scale.bounds();
             range.set_min(&lo.to_string());
             range.set_max(&hi.to_string());
             range.set_step(&step.to_string());
@@ -958,10 +846,80 @@ fn field(uid: &str, name: &'static str, label: &str, input: Input) -> Result<Fie
     };
     wrapper.append_child(&error)?;
     Ok(Field {
-        name,
+        setting,
         wrapper,
         input: control,
         slider,
         error,
     })
+}
+
+/// A setting's label beside its control.
+fn setting_label(lang: Lang, setting: Setting) -> &'static str {
+    let xw = lang.explorer();
+    match setting {
+        Setting::Preset => xw.preset,
+        Setting::Cost => xw.costs,
+        Setting::Rule => xw.rule,
+        Setting::W => xw.w,
+        Setting::B => xw.b,
+        Setting::Eta | Setting::EtaQuadratic => xw.eta_quadratic,
+        Setting::EtaCrossEntropy => xw.eta_cross_entropy,
+        Setting::SameEta => xw.same_eta,
+        Setting::X => xw.x,
+        Setting::Y => xw.y,
+        Setting::Epochs => xw.epochs,
+        Setting::Speed => xw.speed_label,
+        Setting::Swapped => xw.swapped,
+        Setting::Chart => xw.show,
+        Setting::View => xw.views,
+        Setting::Log => xw.log,
+    }
+}
+
+/// A menu's choices: (value, label).
+fn choice_labels(lang: Lang, setting: Setting) -> Vec<(&'static str, &'static str)> {
+    let xw = lang.explorer();
+    match setting {
+        // The presets' menu has an empty first choice, which changes nothing.
+        Setting::Preset => std::iter::once(("", xw.preset_none))
+            .chain(ExplorerPreset::ALL.map(|p| {
+                let label = match p {
+                    ExplorerPreset::GoodStart => xw.preset_good,
+                    ExplorerPreset::SaturatedStart => xw.preset_saturated,
+                };
+                (p.name(), label)
+            }))
+            .collect(),
+        Setting::Cost => Racing::ALL
+            .map(|r| {
+                let label = match r {
+                    Racing::Both => xw.both_costs,
+                    Racing::Quadratic => lang.cost_name(Cost::Quadratic),
+                    Racing::CrossEntropy => lang.cost_name(Cost::CrossEntropy),
+                };
+                (r.name(), label)
+            })
+            .to_vec(),
+        Setting::Rule => Rule::ALL
+            .map(|r| {
+                let label = match r {
+                    Rule::Gradient => xw.rule_gradient,
+                    Rule::Published => xw.rule_published,
+                };
+                (r.name(), label)
+            })
+            .to_vec(),
+        Setting::Chart => ChartShows::ALL
+            .map(|c| {
+                let label = match c {
+                    ChartShows::Cost => xw.show_cost,
+                    ChartShows::Output => xw.show_output,
+                    ChartShows::Both => xw.show_both,
+                };
+                (c.name(), label)
+            })
+            .to_vec(),
+        _ => Vec::new(),
+    }
 }

@@ -1,0 +1,540 @@
+//! The explorer's options: every setting a reader can change by its controls, its `data-*`
+//! options or a shared link, all under the same names. [`SETTINGS`] is the one table of them:
+//! their names, controls, what locks them and when a change applies all come from it.
+
+use super::neuron::{Preset, MAX_ABS_PARAM, MAX_EPOCHS, MAX_ETA, MAX_SPEED};
+use super::reader::{
+    err, flag, number, pick, Accepted, OptionError, Place, Problem, Range, Reader,
+};
+use crate::neuron::Rule;
+use crate::slider::Scale;
+
+named! {
+    /// Which costs the explorer races.
+    pub enum Racing {
+        Both = "both",
+        Quadratic = "quadratic",
+        CrossEntropy = "cross-entropy",
+    }
+}
+
+named! {
+    /// What the explorer's race chart shows.
+    pub enum ChartShows {
+        Cost = "cost",
+        Output = "output",
+        Both = "both",
+    }
+}
+
+named! {
+    /// The explorer's views.
+    pub enum View {
+        /// Cost and/or output against epoch, the raced costs on one chart.
+        Race = "race",
+        /// |∂C/∂w|, |∂C/∂b| and σ′(z) against epoch.
+        Speed = "speed",
+        /// C(w, b) as a heatmap with the descent paths.
+        Surface = "surface",
+        /// The first exercise: σ′(z) and σ(z)(1 − σ(z)) over z.
+        Sigma = "sigma",
+    }
+}
+
+named! {
+    /// The book's demos as explorer starts: both costs from the demos' (w, b) with their η and
+    /// the book site's update rule, so that the race replays two of the book's widgets side by
+    /// side.
+    pub enum ExplorerPreset {
+        /// Demos 1 and 3: w = 0.6, b = 0.9.
+        GoodStart = "book-good-start",
+        /// Demos 2 and 4: w = b = 2.
+        SaturatedStart = "book-saturated-start",
+    }
+}
+
+impl ExplorerPreset {
+    fn apply(self, c: &mut ExplorerConfig) {
+        let (quadratic, cross_entropy) = match self {
+            ExplorerPreset::GoodStart => (Preset::Saturation1, Preset::Saturation3),
+            ExplorerPreset::SaturatedStart => (Preset::Saturation2, Preset::Saturation4),
+        };
+        let (q, ce) = (quadratic.config(), cross_entropy.config());
+        c.racing = Racing::Both;
+        // The quadratic demos' published step is their gradient (x = 1).
+        c.rule = ce.setup.rule;
+        c.w = q.setup.w;
+        c.b = q.setup.b;
+        c.x = q.setup.x;
+        c.y = q.setup.y;
+        c.eta_quadratic = q.setup.eta;
+        c.eta_cross_entropy = ce.setup.eta;
+        c.same_eta = false;
+        c.swapped = false;
+        c.epochs = q.epochs;
+    }
+}
+
+named! {
+    /// The explorer's settings, in the order they are applied: `preset` first (it sets several),
+    /// `eta` before the two rates it sets; `same-eta`, which ties them, is applied last.
+    pub enum Setting {
+        Preset = "preset",
+        Cost = "cost",
+        Rule = "rule",
+        W = "w",
+        B = "b",
+        Eta = "eta",
+        EtaQuadratic = "eta-quadratic",
+        EtaCrossEntropy = "eta-cross-entropy",
+        SameEta = "same-eta",
+        X = "x",
+        Y = "y",
+        Epochs = "epochs",
+        Speed = "speed",
+        Swapped = "swapped",
+        Chart = "chart",
+        View = "view",
+        Log = "log",
+    }
+}
+
+named! {
+    /// What `data-hide` may name that is not a setting: the share and export buttons.
+    pub enum Button {
+        Share = "share",
+        Export = "export",
+    }
+}
+
+/// A control the page can hide with `data-hide`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hide {
+    Setting(Setting),
+    Button(Button),
+}
+
+impl Hide {
+    pub fn name(self) -> &'static str {
+        match self {
+            Hide::Setting(s) => s.name(),
+            Hide::Button(b) => b.name(),
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Hide> {
+        Setting::from_name(name)
+            .map(Hide::Setting)
+            .or_else(|| Button::from_name(name).map(Hide::Button))
+    }
+
+    fn names() -> Vec<&'static str> {
+        Setting::NAMES.into_iter().chain(Button::NAMES).collect()
+    }
+}
+
+impl PartialEq<&str> for Hide {
+    fn eq(&self, name: &&str) -> bool {
+        self.name() == *name
+    }
+}
+
+/// A setting's control in the widget.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Control {
+    /// A slider with a number box beside it.
+    Slider(Scale),
+    /// A menu of the setting's choices.
+    Select,
+    Check,
+    /// A row of toggle buttons, one per choice.
+    Buttons,
+    /// None of its own: set by a script, an option or a link.
+    None,
+}
+
+/// Where a setting's control sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// In the settings below the chart.
+    Settings,
+    /// Above the chart, beside the views.
+    Display,
+}
+
+/// When a change made during a run takes effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// At once: how the run is shown.
+    Now,
+    /// From the next epoch: the learning rates.
+    NextEpoch,
+    /// While paused, as the run's new start (w and b); otherwise at Run or Reset.
+    WhenPaused,
+    /// At Run or Reset.
+    AtRestart,
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spec {
+    pub setting: Setting,
+    pub control: Control,
+    pub area: Area,
+    pub applies: Applies,
+    /// Hiding this setting's control hides this one's too (`eta` holds both rates and their tie).
+    pub locked_by: Option<Setting>,
+    /// Whether a shared link carries it (`preset` and `eta` set others and are only read).
+    pub in_link: bool,
+}
+
+const fn spec(setting: Setting, control: Control, applies: Applies) -> Spec {
+    Spec {
+        setting,
+        control,
+        area: Area::Settings,
+        applies,
+        locked_by: None,
+        in_link: true,
+    }
+}
+
+const fn rate(setting: Setting, control: Control) -> Spec {
+    Spec {
+        locked_by: Some(Setting::Eta),
+        ..spec(setting, control, Applies::NextEpoch)
+    }
+}
+
+const fn display(setting: Setting, control: Control) -> Spec {
+    Spec {
+        area: Area::Display,
+        ..spec(setting, control, Applies::Now)
+    }
+}
+
+const PARAM: Scale = Scale::Linear(-8.0, 8.0, 0.1);
+const ETA: Scale = Scale::Log(-4.0, 1.0, false);
+
+/// The explorer's settings: one row each, in [`Setting`]'s order.
+pub const SETTINGS: [Spec; Setting::ALL.len()] = [
+    Spec {
+        in_link: false,
+        ..spec(Setting::Preset, Control::Select, Applies::AtRestart)
+    },
+    spec(Setting::Cost, Control::Select, Applies::AtRestart),
+    spec(Setting::Rule, Control::Select, Applies::AtRestart),
+    spec(Setting::W, Control::Slider(PARAM), Applies::WhenPaused),
+    spec(Setting::B, Control::Slider(PARAM), Applies::WhenPaused),
+    Spec {
+        in_link: false,
+        ..spec(Setting::Eta, Control::None, Applies::NextEpoch)
+    },
+    rate(Setting::EtaQuadratic, Control::Slider(ETA)),
+    rate(Setting::EtaCrossEntropy, Control::Slider(ETA)),
+    rate(Setting::SameEta, Control::Check),
+    spec(
+        Setting::X,
+        Control::Slider(Scale::Linear(-4.0, 4.0, 0.1)),
+        Applies::AtRestart,
+    ),
+    spec(
+        Setting::Y,
+        Control::Slider(Scale::Linear(0.0, 1.0, 0.01)),
+        Applies::AtRestart,
+    ),
+    spec(
+        Setting::Epochs,
+        Control::Slider(Scale::Log(1.0, 5.0, true)),
+        Applies::AtRestart,
+    ),
+    spec(
+        Setting::Speed,
+        Control::Slider(Scale::Log(0.0, 5.0, false)),
+        Applies::Now,
+    ),
+    spec(Setting::Swapped, Control::Check, Applies::AtRestart),
+    display(Setting::Chart, Control::Select),
+    Spec {
+        area: Area::Display,
+        ..spec(Setting::View, Control::Buttons, Applies::Now)
+    },
+    display(Setting::Log, Control::Check),
+];
+
+impl Setting {
+    /// This setting's row of [`SETTINGS`].
+    pub fn spec(self) -> &'static Spec {
+        &SETTINGS[self as usize]
+    }
+}
+
+/// The explorer's settings by name, in the order they are applied.
+pub const EXPLORER_SETTINGS: &[&str] = &Setting::NAMES;
+
+/// What an explorer's element may carry: its kind, language, `hide` and the settings.
+fn explorer_options() -> Vec<&'static str> {
+    ["nndl", "lang", "hide"]
+        .into_iter()
+        .chain(Setting::NAMES)
+        .collect()
+}
+
+fn unknown_setting(name: &str, value: &str) -> OptionError {
+    err(
+        name,
+        value,
+        Problem::UnknownOption,
+        Accepted::Options(Setting::NAMES.to_vec()),
+    )
+}
+
+/// The explorer's configuration: every setting a reader can change, by its controls, its
+/// `data-*` options or a shared link, all under the same names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExplorerConfig {
+    pub racing: Racing,
+    pub rule: Rule,
+    pub w: f64,
+    pub b: f64,
+    pub x: f64,
+    pub y: f64,
+    /// The learning rates of the quadratic and the cross-entropy (or swapped) runs.
+    pub eta_quadratic: f64,
+    pub eta_cross_entropy: f64,
+    /// Whether one η drives both runs.
+    pub same_eta: bool,
+    /// Train the second run with the swapped expression (the second exercise) instead of the
+    /// cross-entropy.
+    pub swapped: bool,
+    pub epochs: u32,
+    pub speed: f64,
+    pub chart: ChartShows,
+    pub view: View,
+    /// Logarithmic y axes on the race and learning-speed charts.
+    pub log: bool,
+}
+
+impl Default for ExplorerConfig {
+    /// The section's argument in one run: the saturated start w = b = 2, target 0, true gradient
+    /// descent with η = 0.15 for both costs.
+    fn default() -> ExplorerConfig {
+        ExplorerConfig {
+            racing: Racing::Both,
+            rule: Rule::Gradient,
+            w: 2.0,
+            b: 2.0,
+            x: 1.0,
+            y: 0.0,
+            eta_quadratic: 0.15,
+            eta_cross_entropy: 0.15,
+            same_eta: true,
+            swapped: false,
+            epochs: 300,
+            speed: 60.0,
+            chart: ChartShows::Cost,
+            view: View::Race,
+            log: false,
+        }
+    }
+}
+
+impl ExplorerConfig {
+    /// Sets the setting `name` from its text; a bad value changes nothing and says why.
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), OptionError> {
+        match Setting::from_name(name) {
+            Some(setting) => self.set_setting(setting, value),
+            None => Err(unknown_setting(name, value.trim())),
+        }
+    }
+
+    /// Sets one setting from its text; a bad value changes nothing and says why.
+    pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<(), OptionError> {
+        let v = value.trim();
+        let name = setting.name();
+        let param = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
+        let eta = Range::Positive(MAX_ETA);
+        match setting {
+            Setting::Preset if v.is_empty() => {}
+            Setting::Preset => {
+                pick(name, v, &ExplorerPreset::ALL, ExplorerPreset::name)?.apply(self)
+            }
+            Setting::Cost => self.racing = pick(name, v, &Racing::ALL, Racing::name)?,
+            Setting::Rule => self.rule = pick(name, v, &Rule::ALL, Rule::name)?,
+            Setting::W => self.w = number(name, v, param)?,
+            Setting::B => self.b = number(name, v, param)?,
+            Setting::X => self.x = number(name, v, param)?,
+            Setting::Y => self.y = number(name, v, Range::Closed(0.0, 1.0))?,
+            Setting::Eta => {
+                let e = number(name, v, eta)?;
+                self.eta_quadratic = e;
+                self.eta_cross_entropy = e;
+            }
+            Setting::EtaQuadratic => {
+                self.eta_quadratic = number(name, v, eta)?;
+                if self.same_eta {
+                    self.eta_cross_entropy = self.eta_quadratic;
+                }
+            }
+            Setting::EtaCrossEntropy => {
+                self.eta_cross_entropy = number(name, v, eta)?;
+                if self.same_eta {
+                    self.eta_quadratic = self.eta_cross_entropy;
+                }
+            }
+            Setting::SameEta => {
+                self.same_eta = flag(name, v)?;
+                if self.same_eta {
+                    self.eta_cross_entropy = self.eta_quadratic;
+                }
+            }
+            Setting::Swapped => self.swapped = flag(name, v)?,
+            Setting::Epochs => {
+                let e = number(name, v, Range::Whole(1, MAX_EPOCHS))?;
+                self.epochs = e as u32;
+            }
+            Setting::Speed => self.speed = number(name, v, Range::Positive(MAX_SPEED))?,
+            Setting::Chart => self.chart = pick(name, v, &ChartShows::ALL, ChartShows::name)?,
+            Setting::View => self.view = pick(name, v, &View::ALL, View::name)?,
+            Setting::Log => self.log = flag(name, v)?,
+        }
+        Ok(())
+    }
+
+    /// A setting's value as text: what its control shows and a link carries. Numbers are written
+    /// in full, so that reading them back gives exactly the same configuration.
+    pub fn text(&self, setting: Setting) -> String {
+        match setting {
+            Setting::Preset => String::new(),
+            Setting::Cost => self.racing.name().into(),
+            Setting::Rule => self.rule.name().into(),
+            Setting::W => self.w.to_string(),
+            Setting::B => self.b.to_string(),
+            Setting::X => self.x.to_string(),
+            Setting::Y => self.y.to_string(),
+            Setting::Eta | Setting::EtaQuadratic => self.eta_quadratic.to_string(),
+            Setting::EtaCrossEntropy => self.eta_cross_entropy.to_string(),
+            Setting::SameEta => self.same_eta.to_string(),
+            Setting::Swapped => self.swapped.to_string(),
+            Setting::Epochs => self.epochs.to_string(),
+            Setting::Speed => self.speed.to_string(),
+            Setting::Chart => self.chart.name().into(),
+            Setting::View => self.view.name().into(),
+            Setting::Log => self.log.to_string(),
+        }
+    }
+
+    /// Every setting a link carries, as (name, text).
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        SETTINGS
+            .iter()
+            .filter(|s| s.in_link)
+            .map(|s| (s.setting.name(), self.text(s.setting)))
+            .collect()
+    }
+
+    /// Applies `settings` in the table's order, collecting every error. Unless given,
+    /// `same-eta` holds when the two rates are equal.
+    fn apply(&mut self, settings: &[(Setting, &str)], errors: &mut Vec<OptionError>) {
+        let given = |s: Setting| settings.iter().find(|(k, _)| *k == s).map(|(_, v)| *v);
+        // The rates are read untied; `same-eta` ties them afterwards.
+        self.same_eta = false;
+        for s in Setting::ALL.into_iter().filter(|s| *s != Setting::SameEta) {
+            if let Some(v) = given(s) {
+                if let Err(e) = self.set_setting(s, v) {
+                    errors.push(e);
+                }
+            }
+        }
+        match given(Setting::SameEta) {
+            Some(v) => {
+                if let Err(e) = self.set_setting(Setting::SameEta, v) {
+                    errors.push(e);
+                }
+            }
+            None => self.same_eta = self.eta_quadratic == self.eta_cross_entropy,
+        }
+    }
+}
+
+/// An explorer's options: its configuration, the controls the page hides (whose values a link
+/// may not change either), and what was wrong with the link it was opened with, if anything.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExplorerOptions {
+    pub config: ExplorerConfig,
+    pub hidden: Vec<Hide>,
+    /// The problems with a shared link's settings; the link was then not used at all.
+    pub link_errors: Vec<OptionError>,
+}
+
+impl ExplorerOptions {
+    pub fn hides(&self, control: Hide) -> bool {
+        self.hidden.contains(&control)
+    }
+
+    /// Whether the page fixed a setting: its control, or the one that holds it, is hidden.
+    pub fn locks(&self, setting: Setting) -> bool {
+        let hidden = |s| self.hides(Hide::Setting(s));
+        hidden(setting) || setting.spec().locked_by.is_some_and(hidden)
+    }
+
+    /// Applies a shared link's settings on top of the options, except those the page hides. If
+    /// any is bad, none is used and [`ExplorerOptions::link_errors`] says why.
+    pub fn with_link(mut self, link: &[(String, String)]) -> ExplorerOptions {
+        let mut errors = Vec::new();
+        let mut settings = Vec::new();
+        for (k, v) in link {
+            match Setting::from_name(k) {
+                None => errors.push(unknown_setting(k, v).at(Place::Named)),
+                Some(s) if !self.locks(s) => settings.push((s, v.as_str())),
+                Some(_) => {}
+            }
+        }
+        let mut config = self.config;
+        let mut set_errors = Vec::new();
+        // A link sets `same-eta` explicitly; without it the page's tie stays.
+        if !settings.iter().any(|(k, _)| *k == Setting::SameEta) {
+            let tie = if config.same_eta { "true" } else { "false" };
+            settings.push((Setting::SameEta, tie));
+        }
+        config.apply(&settings, &mut set_errors);
+        errors.extend(set_errors.into_iter().map(|e| e.at(Place::Named)));
+        if errors.is_empty() {
+            self.config = config;
+        } else {
+            self.link_errors = errors;
+        }
+        self
+    }
+}
+
+pub(super) fn parse_explorer(
+    options: &[(&str, &str)],
+) -> Result<ExplorerOptions, Vec<OptionError>> {
+    let mut r = Reader::new(options, explorer_options());
+    let mut hidden = Vec::new();
+    if let Some(list) = r.get("hide") {
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match Hide::from_name(name) {
+                Some(h) => hidden.push(h),
+                None => r.errors.push(err(
+                    "hide",
+                    name,
+                    Problem::UnknownValue,
+                    Accepted::OneOf(Hide::names()),
+                )),
+            }
+        }
+    }
+    let settings: Vec<(Setting, &str)> = options
+        .iter()
+        .filter_map(|(k, v)| Setting::from_name(k).map(|s| (s, *v)))
+        .collect();
+    let mut config = ExplorerConfig::default();
+    config.apply(&settings, &mut r.errors);
+    r.finish(ExplorerOptions {
+        config,
+        hidden,
+        link_errors: Vec::new(),
+    })
+}

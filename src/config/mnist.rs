@@ -1,0 +1,85 @@
+//! The MNIST widget's options: network2.py's settings and which digits to use.
+
+use super::reader::{OptionError, Range, Reader};
+use crate::network;
+
+/// Which MNIST digits the widget trains and tests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MnistData {
+    /// The first 5,000 training images and the first 1,000 test images: loads fast.
+    Small,
+    /// The book's split: 50,000 to train on, 10,000 to validate with, the 10,000 test images.
+    Full,
+}
+
+impl MnistData {
+    pub const ALL: [MnistData; 2] = [MnistData::Small, MnistData::Full];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MnistData::Small => "small",
+            MnistData::Full => "full",
+        }
+    }
+}
+
+/// An MNIST widget's configuration: network2.py's settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MnistConfig {
+    /// The hidden layer's size h of [784, h, 10].
+    pub hidden: u32,
+    /// Quadratic or cross-entropy, with sigmoid outputs.
+    pub cost: network::Cost,
+    pub eta: f64,
+    /// The L2 regularisation parameter λ.
+    pub lambda: f64,
+    pub batch: u32,
+    pub epochs: u32,
+    pub init: network::Init,
+    pub data: MnistData,
+    pub seed: u32,
+}
+
+impl Default for MnistConfig {
+    /// The book's figure: [784, 30, 10], cross-entropy, η = 0.5, mini-batches of 10, 30 epochs,
+    /// N(0, 1) weights; on the small set, which loads fast.
+    fn default() -> MnistConfig {
+        MnistConfig {
+            hidden: 30,
+            cost: network::Cost::CrossEntropy,
+            eta: 0.5,
+            lambda: 0.0,
+            batch: 10,
+            epochs: 30,
+            init: network::Init::Large,
+            data: MnistData::Small,
+            seed: 1,
+        }
+    }
+}
+
+const MNIST_OPTIONS: &[&str] = &[
+    "nndl", "lang", "hidden", "cost", "eta", "lambda", "batch", "epochs", "init", "data", "seed",
+];
+
+pub(super) fn parse_mnist(options: &[(&str, &str)]) -> Result<MnistConfig, Vec<OptionError>> {
+    let mut r = Reader::new(options, MNIST_OPTIONS.to_vec());
+    let mut c = MnistConfig::default();
+    let costs = [network::Cost::CrossEntropy, network::Cost::Quadratic];
+    if let Some(cost) = r.choose("cost", &costs, network::Cost::name) {
+        c.cost = cost;
+    }
+    if let Some(init) = r.choose("init", network::Init::ALL, network::Init::name) {
+        c.init = init;
+    }
+    if let Some(data) = r.choose("data", &MnistData::ALL, MnistData::name) {
+        c.data = data;
+    }
+    r.whole("hidden", &mut c.hidden, 1, 300);
+    r.number("eta", &mut c.eta, Range::Positive(100.0));
+    r.number("lambda", &mut c.lambda, Range::Closed(0.0, 1000.0));
+    r.whole("batch", &mut c.batch, 1, 1000);
+    r.whole("epochs", &mut c.epochs, 1, 1000);
+    r.whole("seed", &mut c.seed, 0, u32::MAX);
+    r.finish(c)
+}
