@@ -8,6 +8,7 @@ mod explorer;
 pub use explorer::ExplorerWords;
 
 mod errors;
+mod worker;
 
 pub use crate::lang::Lang;
 

@@ -18,6 +18,7 @@ pub mod explorer;
 pub mod history;
 pub mod i18n;
 pub mod lang;
+pub mod messages;
 pub mod network;
 pub mod neuron;
 pub mod run;

@@ -1,10 +1,12 @@
 // The MNIST widget's Web Worker: loads the digits, trains the network in slices of about 50 ms
 // (so that pause and cancel are heard between them), and reports progress, each epoch's figures
-// and the network's guesses to the widget. The maths is the wasm module's MnistJob.
+// and the network's guesses to the widget. The maths, and every message it sends, are the wasm
+// module's (MnistJob, errorMessage, filesMessage): typed in Rust, so the page words them in its
+// own language.
 //
 // Every message about a run carries the run's number, which the widget gave it: the widget
 // ignores what an earlier run was still sending.
-import init, { MnistJob, sortIdxFiles } from '../pkg-worker/nndl_widgets.js';
+import init, { MnistJob, errorMessage, filesMessage, sortIdxFiles } from '../pkg-worker/nndl_widgets.js';
 
 const ready = init();
 const NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
@@ -30,7 +32,7 @@ async function inflated(bytes) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > MAX_BYTES) throw new Error(`a gzipped file inflates to more than ${MAX_BYTES} bytes`);
+    if (size > MAX_BYTES) throw { kind: 'too-large', limit: MAX_BYTES };
     parts.push(value);
   }
   const out = new Uint8Array(size);
@@ -44,12 +46,13 @@ async function inflated(bytes) {
 
 async function fetchBytes(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`);
+  if (!response.ok) throw { kind: 'fetch', file: url.pathname, status: response.status };
   return inflated(new Uint8Array(await response.arrayBuffer()));
 }
 
-function report(id, message) {
-  postMessage({ run: id, ...message });
+// An error as the page reads it: typed when it came from the module or from this script.
+function failed(id, err) {
+  postMessage(errorMessage(id, err));
 }
 
 function forget() {
@@ -64,17 +67,17 @@ function slice(id) {
   if (id !== run || paused || !job) return;
   try {
     const p = job.train(50);
-    report(id, { type: 'progress', ...p });
+    postMessage(p);
     if (p.epochFinished) {
-      report(id, { type: 'epoch', ...job.report(GRID) });
+      postMessage(job.report(GRID));
       if (job.finished()) {
-        report(id, { type: 'done' });
+        postMessage(job.done());
         return;
       }
     }
     timer = setTimeout(() => slice(id), 0);
   } catch (err) {
-    report(id, { type: 'error', message: err.message || String(err) });
+    failed(id, err);
   }
 }
 
@@ -83,11 +86,11 @@ onmessage = async ({ data: m }) => {
     await ready;
     if (m.type === 'files') {
       ownFiles = sortIdxFiles(m.names, await Promise.all(m.files.map(inflated)));
-      postMessage({ type: 'files', summary: m.names.join(', ') });
+      postMessage(filesMessage(m.names));
       return;
     }
   } catch (err) {
-    postMessage({ type: 'error', message: err.message || String(err) });
+    failed(undefined, err);
     return;
   }
   try {
@@ -99,8 +102,8 @@ onmessage = async ({ data: m }) => {
       const bytes =
         m.data === 'files' ? ownFiles : await Promise.all(NAMES.map((n) => fetchBytes(new URL(`${m.data}/${n}.gz`, DATA))));
       if (id !== run) return;
-      job = new MnistJob(m.options, ...bytes);
-      report(id, { type: 'loaded', sizes: job.sizes(), digits: job.digits(GRID) });
+      job = new MnistJob(id, m.config, ...bytes);
+      postMessage(job.loaded(GRID));
       slice(id);
     } else if (m.type === 'pause') {
       paused = true;
@@ -112,6 +115,6 @@ onmessage = async ({ data: m }) => {
       forget();
     }
   } catch (err) {
-    report(run, { type: 'error', message: err.message || String(err) });
+    failed(run, err);
   }
 };

@@ -172,7 +172,9 @@ export async function mount(element) {
     try {
       bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
     } catch (err) {
-      contain(element, entry, () => entry.widget.receive({ type: 'error', message: err.message || String(err) }));
+      contain(element, entry, () =>
+        entry.widget.receive({ type: 'error', error: { kind: 'other', message: err.message || String(err) } }),
+      );
       return;
     }
     if (!entries.has(element)) return; // destroyed meanwhile

@@ -2,9 +2,11 @@
 
 use super::reader::{OptionError, Range, Reader};
 use crate::network;
+use serde::{Deserialize, Serialize};
 
 /// Which MNIST digits the widget trains and tests on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum MnistData {
     /// The first 5,000 training images and the first 1,000 test images: loads fast.
     Small,
@@ -24,7 +26,7 @@ impl MnistData {
 }
 
 /// An MNIST widget's configuration: network2.py's settings.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MnistConfig {
     /// The hidden layer's size h of [784, h, 10].
     pub hidden: u32,

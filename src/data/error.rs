@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "problem", content = "detail", rename_all = "kebab-case")]
 pub enum DataError {
     /// The file starts with other bytes than the IDX magic number expected.
     WrongMagic {

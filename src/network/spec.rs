@@ -77,7 +77,8 @@ named!(Output {
 });
 
 /// The cost of one example; a data set's cost is the mean over its examples.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Cost {
     /// C = ½ Σ_j (y_j − a_j)², eq. (6) for one example.
     Quadratic,
@@ -94,7 +95,8 @@ named!(Cost {
 });
 
 /// How the weights start. Biases are N(0, 1) either way.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Init {
     /// N(0, 1): network2.py's `large_weight_initializer`, used for the chapter's first runs.
     Large,

@@ -60,16 +60,6 @@ pub fn page_lang(el: &Element) -> Option<String> {
     el.closest("[lang]").ok().flatten()?.get_attribute("lang")
 }
 
-/// `{ name: value, … }` as a JS object.
-pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in fields {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
-}
-
 /// A button that carries its action's name (`data-action`) for the shell's click handler.
 pub fn button(action: &str, label: &str) -> Result<web_sys::HtmlButtonElement, JsValue> {
     let b: web_sys::HtmlButtonElement = element("button", "nndl-button", Some(label))?;

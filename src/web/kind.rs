@@ -81,8 +81,6 @@ pub trait WidgetKind {
 pub struct Mount {
     pub root: HtmlElement,
     pub lang: Lang,
-    /// The element's options as given, for a worker that reads them itself.
-    pub options: Vec<(String, String)>,
 }
 
 /// The registry: the widget for a configuration, from the kinds this module was built with (a

@@ -5,12 +5,12 @@
 //! ([`MnistWidget::take_messages`]) and shows what it reports ([`MnistWidget::receive`]).
 
 use super::canvas;
-use super::dom::{self, element, object, set_text};
+use super::dom::{self, element, set_text};
 use super::kind::{Mount, WidgetKind};
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
+use crate::messages::{Digits, FromWorker, ToWorker};
 use crate::run::Action;
-use js_sys::{Array, Reflect, Uint8Array};
 use plotters::prelude::*;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{
@@ -54,8 +54,6 @@ pub struct MnistWidget {
     root: HtmlElement,
     lang: Lang,
     config: MnistConfig,
-    /// The options as read from the element, for the worker's job to read the same way.
-    options: Vec<(String, String)>,
     mode: Mode,
     runs: Vec<Curve>,
     /// The number of the run under way: the worker tags its messages with it.
@@ -79,28 +77,9 @@ pub struct MnistWidget {
     dark: bool,
 }
 
-fn field(msg: &JsValue, name: &str) -> JsValue {
-    Reflect::get(msg, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn number(msg: &JsValue, name: &str) -> f64 {
-    field(msg, name).as_f64().unwrap_or(f64::NAN)
-}
-
-fn bytes(msg: &JsValue, name: &str) -> Vec<u8> {
-    field(msg, name)
-        .dyn_into::<Uint8Array>()
-        .map(|a| a.to_vec())
-        .unwrap_or_default()
-}
-
 impl MnistWidget {
     pub fn mount(m: Mount, config: MnistConfig) -> Result<MnistWidget, JsValue> {
-        let Mount {
-            root,
-            lang,
-            options,
-        } = m;
+        let Mount { root, lang } = m;
         let words = lang.words();
         dom::prepare_root(
             &root,
@@ -161,7 +140,6 @@ impl MnistWidget {
             root,
             lang,
             config,
-            options,
             mode: Mode::Ready,
             runs: Vec::new(),
             run_id: 0,
@@ -186,15 +164,16 @@ impl MnistWidget {
         Ok(widget)
     }
 
-    fn send(&mut self, fields: &[(&str, JsValue)]) {
-        self.outbox.push(object(fields));
+    fn send(&mut self, message: ToWorker) -> Result<(), JsValue> {
+        self.outbox.push(serde_wasm_bindgen::to_value(&message)?);
+        Ok(())
     }
 
-    fn data_name(&self) -> &'static str {
+    fn data(&self) -> Digits {
         if self.own_files {
-            "files"
+            Digits::Files
         } else {
-            self.config.data.name()
+            self.config.data.into()
         }
     }
 
@@ -487,21 +466,13 @@ impl WidgetKind for MnistWidget {
         match (action, self.mode) {
             (Action::Run, _)
             | (Action::Toggle, Mode::Ready | Mode::Finished | Mode::Cancelled | Mode::Failed) => {
-                let options: Array = self
-                    .options
-                    .iter()
-                    .map(|(k, v)| -> JsValue {
-                        Array::of2(&JsValue::from_str(k), &JsValue::from_str(v)).into()
-                    })
-                    .collect();
-                let data = self.data_name();
                 self.run_id += 1;
-                self.send(&[
-                    ("type", "start".into()),
-                    ("run", self.run_id.into()),
-                    ("options", options.into()),
-                    ("data", data.into()),
-                ]);
+                let data = self.data();
+                self.send(ToWorker::Start {
+                    run: self.run_id,
+                    config: self.config,
+                    data,
+                })?;
                 self.runs.push(Curve {
                     label: String::new(),
                     accuracy: Vec::new(),
@@ -512,16 +483,16 @@ impl WidgetKind for MnistWidget {
                 set_text(&self.status, self.lang.words().loading);
             }
             (Action::Pause | Action::Toggle, Mode::Running) => {
-                self.send(&[("type", "pause".into())]);
+                self.send(ToWorker::Pause)?;
                 self.mode = Mode::Paused;
             }
             (Action::Pause | Action::Toggle, Mode::Paused) => {
-                self.send(&[("type", "resume".into())]);
+                self.send(ToWorker::Resume)?;
                 self.mode = Mode::Running;
             }
             (Action::Cancel | Action::Reset, _) => {
                 if matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused) {
-                    self.send(&[("type", "cancel".into())]);
+                    self.send(ToWorker::Cancel)?;
                     self.mode = Mode::Cancelled;
                     set_text(&self.status, self.lang.words().cancelled);
                 }
@@ -540,33 +511,33 @@ impl WidgetKind for MnistWidget {
 
     /// Shows what the worker reports.
     fn receive(&mut self, message: JsValue) -> Result<(), JsValue> {
-        let msg = &message;
-        let kind = field(msg, "type").as_string().unwrap_or_default();
+        let msg: FromWorker = serde_wasm_bindgen::from_value(message)
+            .map_err(|e| JsValue::from_str(&format!("nndl-widgets: a bad worker message: {e}")))?;
         // What an earlier or cancelled run's worker was still sending. Errors about the reader's
         // files belong to no run.
         let under_way = matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused);
-        let run = field(msg, "run");
-        let current = run.as_f64() == Some(f64::from(self.run_id));
-        let ours = under_way && current;
-        let stale = match kind.as_str() {
-            "loaded" | "progress" | "epoch" | "done" => !ours,
-            "error" => !ours && !run.is_undefined(),
-            _ => false,
-        };
-        if stale {
-            return Ok(());
-        }
-        match kind.as_str() {
-            "loaded" => {
-                let sizes = field(msg, "sizes");
-                let digits = field(msg, "digits");
-                self.digits = Some((bytes(&digits, "pixels"), bytes(&digits, "labels")));
+        let ours = |run: u32| under_way && run == self.run_id;
+        match msg {
+            FromWorker::Loaded { run, .. }
+            | FromWorker::Progress { run, .. }
+            | FromWorker::Epoch { run, .. }
+            | FromWorker::Done { run }
+            | FromWorker::Error { run: Some(run), .. }
+                if !ours(run) =>
+            {
+                Ok(())
+            }
+            FromWorker::Loaded {
+                sizes,
+                pixels,
+                labels,
+                ..
+            } => {
+                self.digits = Some((pixels, labels));
                 self.guesses.clear();
-                let described = self.lang.mnist_digits(
-                    number(&sizes, "training") as usize,
-                    number(&sizes, "validation") as usize,
-                    number(&sizes, "test") as usize,
-                );
+                let described =
+                    self.lang
+                        .mnist_digits(sizes.training, sizes.validation, sizes.test);
                 let label = self.lang.mnist_settings(&self.config, &described);
                 set_text(&self.summary, &label);
                 if let Some(run) = self.runs.last_mut() {
@@ -575,48 +546,55 @@ impl WidgetKind for MnistWidget {
                 if self.mode == Mode::Loading {
                     self.mode = Mode::Running;
                 }
+                self.render()
             }
-            "progress" => {
-                let (done, size) = (number(msg, "done"), number(msg, "size"));
-                let finished = field(msg, "epochFinished").as_bool() == Some(true);
-                if finished {
+            FromWorker::Progress {
+                done,
+                size,
+                epoch_finished,
+                ..
+            } => {
+                if epoch_finished {
                     self.progress.set_value(1.0);
-                } else if size > 0.0 {
-                    self.progress.set_value(done / size);
+                } else if size > 0 {
+                    self.progress.set_value(done as f64 / size as f64);
                 }
-                return Ok(());
+                Ok(())
             }
-            "epoch" => {
-                let (accuracy, cost) = (number(msg, "accuracy"), number(msg, "cost"));
+            FromWorker::Epoch {
+                epoch,
+                accuracy,
+                cost,
+                guesses,
+                ..
+            } => {
                 if let Some(run) = self.runs.last_mut() {
                     run.accuracy.push(accuracy);
                     run.cost.push(cost);
                 }
-                self.guesses = bytes(msg, "guesses");
-                let epoch = number(msg, "epoch") as u32;
+                self.guesses = guesses;
                 set_text(
                     &self.status,
                     &self.lang.mnist_status(epoch, self.config.epochs, accuracy),
                 );
+                self.render()
             }
-            "done" => self.mode = Mode::Finished,
-            "files" => {
+            FromWorker::Done { .. } => {
+                self.mode = Mode::Finished;
+                self.render()
+            }
+            FromWorker::Files { names } => {
                 self.own_files = true;
-                set_text(
-                    &self.summary,
-                    &field(msg, "summary").as_string().unwrap_or_default(),
-                );
+                set_text(&self.summary, &self.lang.list(&names));
+                self.render()
             }
-            "error" => {
+            FromWorker::Error { error, .. } => {
                 self.mode = Mode::Failed;
-                let message = field(msg, "message").as_string().unwrap_or_default();
-                set_text(&self.alert, &message);
+                set_text(&self.alert, &self.lang.worker_error(&error));
                 self.alert.set_hidden(false);
-                return self.render_controls();
+                self.render_controls()
             }
-            _ => return Err(JsValue::from_str(&format!("unknown message \"{kind}\""))),
         }
-        self.render()
     }
 
     fn resize(&mut self) -> Result<(), JsValue> {

@@ -1,88 +1,101 @@
 //! The MNIST training job, run inside the Web Worker (www/mnist-worker.js): a [`DigitsRun`]
-//! that trains in time slices and reports in plain JS objects.
+//! that trains in time slices and reports typed [`FromWorker`] messages, carried to JS by
+//! serde-wasm-bindgen. Errors are thrown as typed [`WorkerError`]s, which the page words.
 //!
 //! Built only with the `worker` feature, into its own module (pkg-worker/), so that the page's
 //! module carries none of the training code and data reading.
 
-use super::dom::object;
-use crate::config::{self, MnistConfig, WidgetConfig};
+use crate::config::MnistConfig;
 use crate::data::idx;
-use crate::digits::DigitsRun;
+use crate::digits::{DigitsRun, StartError};
+use crate::messages::{FromWorker, Sizes, WorkerError};
 use js_sys::{Array, Uint8Array};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-fn num(v: f64) -> JsValue {
-    JsValue::from_f64(v)
+fn to_js(value: &impl Serialize) -> JsValue {
+    // Only our own message types cross here, and each serialises.
+    serde_wasm_bindgen::to_value(value).unwrap_or_else(|e| JsValue::from_str(&e.to_string()))
+}
+
+fn thrown(error: WorkerError) -> JsValue {
+    to_js(&error)
 }
 
 #[wasm_bindgen]
 pub struct MnistJob {
     run: DigitsRun,
     config: MnistConfig,
+    /// The widget's number for this run, which every report carries.
+    id: u32,
 }
 
 #[wasm_bindgen]
 impl MnistJob {
-    /// A job for the widget options `options` (an array of [name, value] pairs, as the widget
-    /// read them) on the bytes of four IDX files, gzipped or not.
+    /// Run number `id` of the MNIST configuration `config` (as the page sent it in its start
+    /// message), on the bytes of four IDX files, gzipped or not.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        options: Array,
+        id: u32,
+        config: JsValue,
         train_images: &[u8],
         train_labels: &[u8],
         test_images: &[u8],
         test_labels: &[u8],
-    ) -> Result<MnistJob, JsError> {
-        let pairs: Vec<(String, String)> = options
-            .iter()
-            .map(|p| {
-                let p = Array::from(&p);
-                (
-                    p.get(0).as_string().unwrap_or_default(),
-                    p.get(1).as_string().unwrap_or_default(),
-                )
+    ) -> Result<MnistJob, JsValue> {
+        let config: MnistConfig = serde_wasm_bindgen::from_value(config).map_err(|e| {
+            thrown(WorkerError::Other {
+                message: format!("nndl-widgets: not an MNIST configuration: {e}"),
             })
-            .collect();
-        let parsed = config::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())), None);
-        let config = match parsed.result {
-            Ok(WidgetConfig::Mnist(c)) => c,
-            Ok(_) => return Err(JsError::new("these are not an MNIST widget's options")),
-            Err(errors) => {
-                let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                return Err(JsError::new(&messages.join(" ")));
-            }
-        };
+        })?;
         let run = DigitsRun::from_idx(
             &config,
             (train_images, train_labels),
             (test_images, test_labels),
         )
-        .map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(MnistJob { run, config })
+        .map_err(|e| match e {
+            StartError::Data(error) => thrown(WorkerError::Data { error }),
+            StartError::Setup(e) => thrown(WorkerError::Other {
+                message: e.to_string(),
+            }),
+        })?;
+        Ok(MnistJob { run, config, id })
     }
 
-    /// `{ training, validation, test }`: how many digits each set has.
-    pub fn sizes(&self) -> JsValue {
-        object(&[
-            ("training", num(self.run.training_size() as f64)),
-            ("validation", num(self.run.validation_size() as f64)),
-            ("test", num(self.run.test_size() as f64)),
-        ])
+    /// The `loaded` message: the sets' sizes, and the first `n` test digits for the grid.
+    pub fn loaded(&self, n: usize) -> JsValue {
+        let (pixels, labels) = self.run.test_digits(n);
+        to_js(&FromWorker::Loaded {
+            run: self.id,
+            sizes: Sizes {
+                training: self.run.training_size(),
+                validation: self.run.validation_size(),
+                test: self.run.test_size(),
+            },
+            pixels,
+            labels,
+        })
     }
 
     /// Trains mini-batches for about `budget_ms` milliseconds, stopping early at the end of an
-    /// epoch. Returns `{ epoch, done, size, epochFinished }`.
-    pub fn train(&mut self, budget_ms: f64) -> Result<JsValue, JsError> {
+    /// epoch. Returns the `progress` message.
+    pub fn train(&mut self, budget_ms: f64) -> Result<JsValue, JsValue> {
         let start = js_sys::Date::now();
         loop {
-            let p = self.run.step().map_err(|d| JsError::new(&d.to_string()))?;
+            let p = self.run.step().map_err(|d| {
+                thrown(WorkerError::Diverged {
+                    epoch: d.epoch,
+                    batch: d.batch,
+                })
+            })?;
             if p.epoch_finished || js_sys::Date::now() - start >= budget_ms {
-                return Ok(object(&[
-                    ("epoch", num(f64::from(p.epoch))),
-                    ("done", num(p.done as f64)),
-                    ("size", num(p.epoch_size as f64)),
-                    ("epochFinished", JsValue::from_bool(p.epoch_finished)),
-                ]));
+                return Ok(to_js(&FromWorker::Progress {
+                    run: self.id,
+                    epoch: p.epoch,
+                    done: p.done,
+                    size: p.epoch_size,
+                    epoch_finished: p.epoch_finished,
+                }));
             }
         }
     }
@@ -92,60 +105,70 @@ impl MnistJob {
         self.run.progress().epoch >= self.config.epochs
     }
 
-    /// `{ epoch, accuracy, cost, validationAccuracy, guesses }` for the network as it is:
-    /// accuracy and cost on the test images (validation accuracy when there are validation
-    /// images, else null), and its guesses for the first `n` test images.
+    /// The `epoch` message for the network as it is: accuracy and cost on the test images,
+    /// validation accuracy when there are validation images, and its guesses for the first `n`
+    /// test images.
     pub fn report(&self, n: usize) -> JsValue {
         let r = self.run.evaluate();
-        let validation = r.validation.map_or(JsValue::NULL, |v| num(v.accuracy()));
-        object(&[
-            ("epoch", num(f64::from(r.epoch))),
-            ("accuracy", num(r.test.accuracy())),
-            ("cost", num(r.test.cost)),
-            ("validationAccuracy", validation),
-            (
-                "guesses",
-                Uint8Array::from(self.run.guesses(n).as_slice()).into(),
-            ),
-        ])
+        to_js(&FromWorker::Epoch {
+            run: self.id,
+            epoch: r.epoch,
+            accuracy: r.test.accuracy(),
+            cost: r.test.cost,
+            validation_accuracy: r.validation.map(|v| v.accuracy()),
+            guesses: self.run.guesses(n),
+        })
     }
 
-    /// `{ pixels, labels }` of the first `n` test images, for the widget's grid.
-    pub fn digits(&self, n: usize) -> JsValue {
-        let (pixels, labels) = self.run.test_digits(n);
-        object(&[
-            ("pixels", Uint8Array::from(pixels.as_slice()).into()),
-            ("labels", Uint8Array::from(labels.as_slice()).into()),
-        ])
+    /// The `done` message.
+    pub fn done(&self) -> JsValue {
+        to_js(&FromWorker::Done { run: self.id })
     }
+}
+
+/// An `error` message for what went wrong in the worker's own script (a fetch, a read): run
+/// `run` (none for the reader's files), and the error as thrown (already a [`WorkerError`] when
+/// it came from this module).
+#[wasm_bindgen(js_name = errorMessage)]
+pub fn error_message(run: Option<u32>, error: JsValue) -> JsValue {
+    let error = serde_wasm_bindgen::from_value(error.clone()).unwrap_or_else(|_| {
+        let message = js_sys::Reflect::get(&error, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "the worker failed".into());
+        WorkerError::Other { message }
+    });
+    to_js(&FromWorker::Error { run, error })
+}
+
+/// The `files` message, once the reader's files were taken.
+#[wasm_bindgen(js_name = filesMessage)]
+pub fn files_message(names: Vec<String>) -> JsValue {
+    to_js(&FromWorker::Files { names })
 }
 
 /// Puts a reader's own IDX files in the order a job takes them (training images, training
 /// labels, test images, test labels), telling them apart by their headers: images or labels,
-/// and the larger set is the training set. Throws a readable error for anything else.
+/// and the larger set is the training set. Throws a typed error for anything else.
 #[wasm_bindgen(js_name = sortIdxFiles)]
-pub fn sort_idx_files(names: Vec<String>, files: Vec<Uint8Array>) -> Result<Array, JsError> {
+pub fn sort_idx_files(names: Vec<String>, files: Vec<Uint8Array>) -> Result<Array, JsValue> {
     if files.len() != 4 {
-        return Err(JsError::new(&format!(
-            "{} file(s) given; four are needed: training images and labels, test images and \
-             labels (IDX, gzipped or not)",
-            files.len()
-        )));
+        return Err(thrown(WorkerError::FileCount { given: files.len() }));
     }
     let mut found = Vec::new();
     for (name, file) in names.iter().zip(&files) {
         let bytes = file.to_vec();
-        let dims = idx::dims(&bytes, name).map_err(|e| JsError::new(&e.to_string()))?;
+        let dims = idx::dims(&bytes, name).map_err(|error| thrown(WorkerError::Data { error }))?;
         found.push((dims, file.clone()));
     }
     let mut images: Vec<_> = found.iter().filter(|(d, _)| d.len() == 3).collect();
     let mut labels: Vec<_> = found.iter().filter(|(d, _)| d.len() == 1).collect();
     if images.len() != 2 || labels.len() != 2 {
-        return Err(JsError::new(&format!(
-            "{} images file(s) and {} labels file(s) given; two of each are needed",
-            images.len(),
-            labels.len()
-        )));
+        return Err(thrown(WorkerError::FileKinds {
+            images: images.len(),
+            labels: labels.len(),
+        }));
     }
     images.sort_by_key(|(d, _)| std::cmp::Reverse(d[0]));
     labels.sort_by_key(|(d, _)| std::cmp::Reverse(d[0]));

@@ -60,11 +60,7 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
     let lang = parsed.lang;
     let inner = match parsed.result {
         Ok(config) => {
-            let m = Mount {
-                root,
-                lang,
-                options,
-            };
+            let m = Mount { root, lang };
             match kind::mount(config, m) {
                 Some(widget) => Some(widget?),
                 None => return Err(JsValue::from_str(MISSING_KIND)),
