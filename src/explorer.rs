@@ -6,7 +6,7 @@ use crate::config::{Applies, ExplorerConfig, OptionError, Racing, Setting, Spec,
 use crate::cost::{binary_entropy, sigmoid, sigmoid_prime, Cost};
 use crate::history::History;
 use crate::neuron::{Diverged, Setup, Snapshot, Trainer};
-use crate::run::{Action, Effect, Mode, Player};
+use crate::runner::{Action, Mode, Player, Stepper};
 
 /// One raced cost: its trainer and the states it went through.
 pub struct Racer {
@@ -102,12 +102,12 @@ impl Explorer {
             racers: Vec::new(),
             player: Player::default(),
         };
-        e.reset();
+        e.start();
         e
     }
 
     /// Back to epoch 0 with the configuration as it is now (the mode is the player's).
-    fn reset(&mut self) {
+    fn start(&mut self) {
         let c = self.config;
         self.started = c;
         let setup = |eta| Setup {
@@ -151,14 +151,6 @@ impl Explorer {
         self.racers.iter().find(|r| r.cost == cost)
     }
 
-    pub fn mode(&self) -> Mode {
-        self.player.mode()
-    }
-
-    pub fn is_running(&self) -> bool {
-        self.player.is_running()
-    }
-
     /// The epoch the run is at (the racers keep in step; one that diverged stays where it
     /// stopped).
     pub fn epoch(&self) -> u32 {
@@ -191,13 +183,7 @@ impl Explorer {
     /// Run, Pause/Resume, Toggle, Step and Reset; the neuron widget's rule switches mean nothing
     /// here, where the rule is a control.
     pub fn act(&mut self, action: Action) {
-        match self.player.act(action) {
-            Effect::Reset => self.reset(),
-            Effect::Step => {
-                self.epochs(1);
-            }
-            Effect::Nothing => {}
-        }
+        self.play(action);
     }
 
     /// Changes one setting (named as its option is); see [`Explorer::set_setting`].
@@ -218,7 +204,7 @@ impl Explorer {
         self.config.set_setting(setting, value)?;
         let c = self.config;
         if self.mode() == Mode::Ready && c != before {
-            self.reset();
+            self.start();
             return Ok(());
         }
         // Learning rates apply from the next epoch, also those a preset sets.
@@ -247,38 +233,6 @@ impl Explorer {
             (self.started.w, self.started.b) = (c.w, c.b);
         }
         Ok(())
-    }
-
-    /// Advances a running run by `dt_ms` of wall-clock time; returns the number of epochs run.
-    pub fn advance(&mut self, dt_ms: f64) -> u64 {
-        if !self.player.is_running() {
-            return 0;
-        }
-        let due = self.player.due(dt_ms, self.config.speed);
-        self.epochs(due)
-    }
-
-    fn epochs(&mut self, n: u64) -> u64 {
-        let from = self.epoch();
-        let until = (u64::from(from) + n).min(u64::from(self.started.epochs)) as u32;
-        for r in &mut self.racers {
-            r.run_to(until);
-        }
-        let going = self
-            .racers
-            .iter()
-            .any(|r| r.diverged.is_none() && r.snapshot().epoch < self.started.epochs);
-        if !going {
-            self.player
-                .stop(match self.racers.iter().find_map(|r| r.diverged) {
-                    // Only when no run got to the end is the whole race "diverged".
-                    Some(d) if self.racers.iter().all(|r| r.diverged.is_some()) => {
-                        Mode::Diverged(d)
-                    }
-                    _ => Mode::Finished,
-                });
-        }
-        u64::from(until - from)
     }
 
     /// The run's history as CSV: one row per kept state of each raced cost.
@@ -382,6 +336,51 @@ pub fn sigma_identity(lo: f64, hi: f64, n: usize) -> Vec<(f64, f64, f64)> {
             (z, derivative, s * (1.0 - s))
         })
         .collect()
+}
+
+impl Stepper for Explorer {
+    type Diverged = Diverged;
+
+    fn player(&self) -> &Player {
+        &self.player
+    }
+
+    fn player_mut(&mut self) -> &mut Player {
+        &mut self.player
+    }
+
+    /// One epoch of every run that can go on; the race has diverged only when every run has.
+    fn step_epoch(&mut self) -> Result<(), Diverged> {
+        let next = self.epoch() + 1;
+        for r in &mut self.racers {
+            r.run_to(next);
+        }
+        match self
+            .racers
+            .iter()
+            .map(|r| r.diverged)
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(all) if !all.is_empty() => Err(all[0]),
+            _ => Ok(()),
+        }
+    }
+
+    /// No run can go on: each is at its last epoch or has diverged.
+    fn finished(&self) -> bool {
+        !self
+            .racers
+            .iter()
+            .any(|r| r.diverged.is_none() && r.snapshot().epoch < self.started.epochs)
+    }
+
+    fn reset(&mut self) {
+        self.start();
+    }
+
+    fn speed(&self) -> f64 {
+        self.config.speed
+    }
 }
 
 #[cfg(test)]

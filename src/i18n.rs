@@ -3,6 +3,7 @@
 //! 学习率, 权重 and 偏置 for the learning rate, weight and bias.
 
 use crate::cost::Cost;
+use crate::runner::State;
 
 mod explorer;
 pub use explorer::ExplorerWords;
@@ -71,19 +72,22 @@ impl Lang {
     }
 
     /// A run's state (`data-state`) in words.
-    fn state_word(self, state: &str) -> &'static str {
+    pub fn state_word(self, state: State) -> &'static str {
         let w = self.words();
         match state {
-            "ready" => w.state_ready,
-            "running" => w.state_running,
-            "paused" => w.state_paused,
-            "finished" => w.state_finished,
-            _ => w.state_diverged,
+            State::Ready => w.state_ready,
+            State::Loading => w.state_loading,
+            State::Running => w.state_running,
+            State::Paused => w.state_paused,
+            State::Finished => w.state_finished,
+            State::Cancelled => w.state_cancelled,
+            State::Diverged => w.state_diverged,
+            State::Failed => w.state_failed,
         }
     }
 
     /// A short summary of a run's state, for the polite live region.
-    pub fn neuron_status(self, state: &str, epoch: u32, a: f64, c: f64) -> String {
+    pub fn neuron_status(self, state: State, epoch: u32, a: f64, c: f64) -> String {
         let state = self.state_word(state);
         match self {
             Lang::En => format!("{state}: epoch {epoch}, output {a:.3}, cost {c:.4}."),
@@ -230,7 +234,7 @@ impl Lang {
         }
     }
 
-    pub fn network_status(self, state: &str, epoch: u32, costs: [f64; 3]) -> String {
+    pub fn network_status(self, state: State, epoch: u32, costs: [f64; 3]) -> String {
         let state = self.state_word(state);
         let [q, ce, lin] = costs.map(|c| format!("{:.0}%", c * 100.0));
         match self {
@@ -278,6 +282,9 @@ pub struct Words {
     pub state_paused: &'static str,
     pub state_finished: &'static str,
     pub state_diverged: &'static str,
+    pub state_loading: &'static str,
+    pub state_cancelled: &'static str,
+    pub state_failed: &'static str,
     pub keys_hint: &'static str,
     // The MNIST widget.
     pub cancel: &'static str,
@@ -331,6 +338,9 @@ const EN: Words = Words {
     state_paused: "Paused",
     state_finished: "Finished",
     state_diverged: "Diverged",
+    state_loading: "Loading",
+    state_cancelled: "Cancelled",
+    state_failed: "Stopped",
     keys_hint: "Keys: Space runs or pauses, → steps, R resets.",
     cancel: "Cancel",
     accuracy: "Test accuracy",
@@ -382,6 +392,9 @@ const ZH: Words = Words {
     state_paused: "已暂停",
     state_finished: "已完成",
     state_diverged: "已发散",
+    state_loading: "加载中",
+    state_cancelled: "已取消",
+    state_failed: "已停止",
     keys_hint: "按键:空格 运行或暂停,→ 单步,R 重置。",
     cancel: "取消",
     accuracy: "测试准确率",

@@ -22,6 +22,7 @@ pub mod messages;
 pub mod network;
 pub mod neuron;
 pub mod run;
+pub mod runner;
 pub mod saturation;
 pub mod saturation_run;
 pub mod share;

@@ -2,180 +2,16 @@
 //! (Run, Pause/Resume, Step, Reset, and the switch between the published rule and the true
 //! gradient). Pure Rust: the web layer only shows what this holds.
 
-use crate::clock::Clock;
 use crate::config::NeuronConfig;
 use crate::cost::Cost;
 use crate::history::History;
 use crate::neuron::{Diverged, Rule, Snapshot, Trainer};
+use crate::runner::{Action, Mode, Player, Stepper};
 
 /// The learning rate the rule switch offers for true gradient descent with cross-entropy: the
-/// quadratic demos' η, with which the saturated neuron learns quickly (the project's spec,
-/// shared/SPEC.md).
+/// quadratic demos' η, with which the saturated neuron learns quickly (η = 0.005, the book's,
+/// leaves it at about 0.78 after 300 epochs).
 pub const SUGGESTED_GRADIENT_ETA: f64 = 0.15;
-
-/// Where a run is. `D` says where and why it diverged (the neuron's, or a network's).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Mode<D = Diverged> {
-    /// At epoch 0, not started.
-    Ready,
-    Running,
-    Paused,
-    /// At the last epoch.
-    Finished,
-    /// Stopped because the next update would not be finite.
-    Diverged(D),
-}
-
-impl<D> Mode<D> {
-    /// The name the widget's `data-state` carries.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Mode::Ready => "ready",
-            Mode::Running => "running",
-            Mode::Paused => "paused",
-            Mode::Finished => "finished",
-            Mode::Diverged(_) => "diverged",
-        }
-    }
-}
-
-/// What a run does itself after [`Player::act`] changed its mode.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    Nothing,
-    /// Back to epoch 0.
-    Reset,
-    /// One epoch.
-    Step,
-}
-
-/// The mode and the wall clock of a run that steps by the clock, and the one way every such
-/// widget answers Run, Pause/Resume, the Space key's toggle, Step and Reset.
-#[derive(Clone, Debug)]
-pub struct Player<D = Diverged> {
-    mode: Mode<D>,
-    clock: Clock,
-}
-
-impl<D> Default for Player<D> {
-    fn default() -> Player<D> {
-        Player {
-            mode: Mode::Ready,
-            clock: Clock::default(),
-        }
-    }
-}
-
-impl<D: Copy + PartialEq> Player<D> {
-    pub fn mode(&self) -> Mode<D> {
-        self.mode
-    }
-
-    pub fn is_running(&self) -> bool {
-        self.mode == Mode::Running
-    }
-
-    /// A new mode, on the clock from now.
-    pub fn restart(&mut self, mode: Mode<D>) {
-        self.clock.reset();
-        self.mode = mode;
-    }
-
-    /// Where the run stopped by itself: at its end, or where it diverged.
-    pub fn stop(&mut self, mode: Mode<D>) {
-        self.mode = mode;
-    }
-
-    /// Changes the mode for a user's action; the run then does what the [`Effect`] says. Run
-    /// starts again from epoch 0, Pause pauses or resumes, Toggle is Pause during a run and Run
-    /// otherwise, Step pauses and does one epoch, Reset goes back to epoch 0 and stops.
-    pub fn act(&mut self, action: Action) -> Effect {
-        match (action, self.mode) {
-            (Action::Run, _)
-            | (Action::Toggle, Mode::Ready | Mode::Finished | Mode::Diverged(_)) => {
-                self.restart(Mode::Running);
-                Effect::Reset
-            }
-            (Action::Reset, _) => {
-                self.restart(Mode::Ready);
-                Effect::Reset
-            }
-            (Action::Pause | Action::Toggle, Mode::Running) => {
-                self.mode = Mode::Paused;
-                Effect::Nothing
-            }
-            (Action::Pause | Action::Toggle, Mode::Paused) => {
-                self.restart(Mode::Running);
-                Effect::Nothing
-            }
-            (Action::Step, Mode::Ready | Mode::Running | Mode::Paused) => {
-                self.mode = Mode::Paused;
-                Effect::Step
-            }
-            _ => Effect::Nothing,
-        }
-    }
-
-    /// The epochs due after `dt_ms` of wall-clock time at `speed` epochs a second, while running.
-    pub fn due(&mut self, dt_ms: f64, speed: f64) -> u64 {
-        if self.mode == Mode::Running {
-            self.clock.epochs_for(dt_ms, speed)
-        } else {
-            0
-        }
-    }
-}
-
-/// What a user can do to a run. Each has a name that the page's buttons carry (`data-action`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Back to epoch 0, then run.
-    Run,
-    /// Pause a running run, resume a paused one.
-    Pause,
-    /// The Space key: Pause (or Resume) a run under way, else Run.
-    Toggle,
-    /// One epoch, pausing first if running.
-    Step,
-    /// Back to epoch 0, stopped.
-    Reset,
-    /// Switch to true gradient descent, from the start.
-    UseGradient,
-    /// Switch back to the rule and η the widget was configured with, from the start.
-    UseConfigured,
-    /// Use [`SUGGESTED_GRADIENT_ETA`], from the start.
-    UseSuggestedEta,
-    /// Stop a run that trains in a worker, keeping what it has shown.
-    Cancel,
-}
-
-impl Action {
-    pub const ALL: [(&'static str, Action); 9] = [
-        ("run", Action::Run),
-        ("pause", Action::Pause),
-        ("toggle", Action::Toggle),
-        ("step", Action::Step),
-        ("reset", Action::Reset),
-        ("use-gradient", Action::UseGradient),
-        ("use-configured", Action::UseConfigured),
-        ("use-suggested-eta", Action::UseSuggestedEta),
-        ("cancel", Action::Cancel),
-    ];
-
-    pub fn from_name(name: &str) -> Result<Action, String> {
-        Action::ALL
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, a)| *a)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Action::ALL.iter().map(|(n, _)| *n).collect();
-                format!(
-                    "unknown action \"{name}\"; the actions are {}",
-                    names.join(", ")
-                )
-            })
-    }
-}
 
 pub struct NeuronRun {
     /// As configured by the options; the rule switch can go back to it.
@@ -204,15 +40,6 @@ impl NeuronRun {
         run
     }
 
-    /// Back to epoch 0 (the mode is the player's).
-    fn reset(&mut self) {
-        self.trainer = Trainer::new(self.config.setup);
-        let cost = self.trainer.snapshot().cost;
-        self.history.clear();
-        self.history.push(0, cost);
-        self.cost_max = cost;
-    }
-
     /// Back to epoch 0, ready, after a change of configuration.
     fn reconfigured(&mut self) {
         self.reset();
@@ -221,14 +48,6 @@ impl NeuronRun {
 
     pub fn config(&self) -> &NeuronConfig {
         &self.config
-    }
-
-    pub fn mode(&self) -> Mode {
-        self.player.mode()
-    }
-
-    pub fn is_running(&self) -> bool {
-        self.player.is_running()
     }
 
     pub fn snapshot(&self) -> Snapshot {
@@ -267,54 +86,55 @@ impl NeuronRun {
                 self.config.setup.eta = SUGGESTED_GRADIENT_ETA;
                 self.reconfigured();
             }
-            _ => match self.player.act(action) {
-                Effect::Reset => self.reset(),
-                Effect::Step => {
-                    self.epochs(1);
-                }
-                Effect::Nothing => {}
-            },
+            _ => self.play(action),
         }
     }
+}
 
-    /// Advances a running run by `dt_ms` of wall-clock time; returns the number of epochs run.
-    pub fn advance(&mut self, dt_ms: f64) -> u64 {
-        if !self.player.is_running() {
-            return 0;
-        }
-        let due = self.player.due(dt_ms, self.config.speed);
-        self.epochs(due)
+impl Stepper for NeuronRun {
+    type Diverged = Diverged;
+
+    fn player(&self) -> &Player {
+        &self.player
     }
 
-    /// Runs up to `n` epochs, stopping exactly at the last one, or where the run diverges.
-    fn epochs(&mut self, n: u64) -> u64 {
-        let left = u64::from(self.config.epochs - self.trainer.epoch());
-        let n = n.min(left);
-        let mut run = n;
-        for i in 0..n {
-            if let Err(d) = self.trainer.step() {
-                self.player.stop(Mode::Diverged(d));
-                run = i;
-                break;
-            }
-            // The cost is worked out only for the epochs the curve keeps: on a long, fast run
-            // that is a small share of them.
-            let epoch = self.trainer.epoch();
-            if self.history.keeps(epoch) {
-                let cost = self.trainer.snapshot().cost;
-                self.history.push(epoch, cost);
-                self.cost_max = self.cost_max.max(cost);
-            }
+    fn player_mut(&mut self) -> &mut Player {
+        &mut self.player
+    }
+
+    /// Back to epoch 0 (the mode is the player's).
+    fn reset(&mut self) {
+        self.trainer = Trainer::new(self.config.setup);
+        let cost = self.trainer.snapshot().cost;
+        self.history.clear();
+        self.history.push(0, cost);
+        self.cost_max = cost;
+    }
+
+    fn step_epoch(&mut self) -> Result<(), Diverged> {
+        self.trainer.step()?;
+        // The cost is worked out only for the epochs the curve keeps: on a long, fast run that
+        // is a small share of them.
+        let epoch = self.trainer.epoch();
+        if self.history.keeps(epoch) {
+            let cost = self.trainer.snapshot().cost;
+            self.history.push(epoch, cost);
+            self.cost_max = self.cost_max.max(cost);
         }
-        // The current state is drawn too, whether or not the curve keeps it.
+        Ok(())
+    }
+
+    fn finished(&self) -> bool {
+        self.trainer.epoch() >= self.config.epochs
+    }
+
+    fn speed(&self) -> f64 {
+        self.config.speed
+    }
+
+    /// The current state is drawn too, whether or not the curve keeps it.
+    fn settle(&mut self) {
         self.cost_max = self.cost_max.max(self.trainer.snapshot().cost);
-        if let Mode::Diverged(_) = self.player.mode() {
-            return run;
-        }
-        if self.trainer.epoch() == self.config.epochs {
-            self.player.stop(Mode::Finished);
-        }
-        n
     }
 }
 
@@ -447,10 +267,10 @@ mod tests {
 
     #[test]
     fn action_names() {
-        for (name, a) in Action::ALL {
-            assert_eq!(Action::from_name(name), Ok(a));
+        for (name, a) in Action::NAMES.into_iter().zip(Action::ALL) {
+            assert_eq!(Action::parse(name), Ok(a));
         }
-        let e = Action::from_name("fly").unwrap_err();
+        let e = Action::parse("fly").unwrap_err();
         assert!(e.contains("\"fly\"") && e.contains("run, pause"), "{e}");
     }
 }

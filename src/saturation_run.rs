@@ -3,11 +3,11 @@
 
 use crate::config::NetworkConfig;
 use crate::network::SetupError;
-use crate::run::{Action, Effect, Player};
+use crate::runner::{Action, Player, Stepper};
 use crate::saturation::{Diverged, SaturationDemo};
 
 /// Where the run is; it diverges where one of the three networks does.
-pub type Mode = crate::run::Mode<Diverged>;
+pub type Mode = crate::runner::Mode<Diverged>;
 
 pub struct SaturationRun {
     demo: SaturationDemo,
@@ -28,49 +28,37 @@ impl SaturationRun {
         &self.demo
     }
 
-    pub fn mode(&self) -> Mode {
-        self.player.mode()
-    }
-
-    pub fn is_running(&self) -> bool {
-        self.player.is_running()
-    }
-
     /// Does what the reader asked; the neuron's rule switches mean nothing here.
     pub fn act(&mut self, action: Action) {
-        match self.player.act(action) {
-            Effect::Reset => self.demo.reset(),
-            Effect::Step => {
-                self.epochs(1);
-            }
-            Effect::Nothing => {}
-        }
+        self.play(action);
+    }
+}
+
+impl Stepper for SaturationRun {
+    type Diverged = Diverged;
+
+    fn player(&self) -> &Player<Diverged> {
+        &self.player
     }
 
-    /// Advances a running run by `dt_ms` of wall-clock time; returns the epochs run.
-    pub fn advance(&mut self, dt_ms: f64) -> u64 {
-        if !self.player.is_running() {
-            return 0;
-        }
-        let due = self.player.due(dt_ms, self.speed);
-        self.epochs(due)
+    fn player_mut(&mut self) -> &mut Player<Diverged> {
+        &mut self.player
     }
 
-    fn epochs(&mut self, n: u64) -> u64 {
-        for i in 0..n {
-            if self.demo.is_finished() {
-                self.player.stop(Mode::Finished);
-                return i;
-            }
-            if let Err(d) = self.demo.step_epoch() {
-                self.player.stop(Mode::Diverged(d));
-                return i;
-            }
-        }
-        if self.demo.is_finished() {
-            self.player.stop(Mode::Finished);
-        }
-        n
+    fn step_epoch(&mut self) -> Result<(), Diverged> {
+        self.demo.step_epoch()
+    }
+
+    fn finished(&self) -> bool {
+        self.demo.is_finished()
+    }
+
+    fn reset(&mut self) {
+        self.demo.reset();
+    }
+
+    fn speed(&self) -> f64 {
+        self.speed
     }
 }
 

@@ -9,7 +9,8 @@ use nndl_widgets::cost::Cost;
 use nndl_widgets::explorer::Explorer;
 use nndl_widgets::i18n::Lang;
 use nndl_widgets::neuron::{Rule, Setup, Trainer};
-use nndl_widgets::run::{Action, Mode, NeuronRun};
+use nndl_widgets::run::NeuronRun;
+use nndl_widgets::runner::{Action, Mode, Stepper};
 use proptest::prelude::*;
 
 const NAMES: [&str; 31] = [
@@ -225,7 +226,7 @@ fn event() -> impl Strategy<Value = Event> {
             .prop_map(|v| Event::Set("swapped".into(), v.into())),
         1 => prop::sample::select(vec!["gradient", "published"])
             .prop_map(|v| Event::Set("rule".into(), v.into())),
-        2 => prop::sample::select(Action::ALL.iter().map(|(_, a)| *a).collect::<Vec<_>>())
+        2 => prop::sample::select(Action::ALL.to_vec())
             .prop_map(Event::Act),
         3 => (0.0..200.0f64).prop_map(Event::Advance),
     ]

@@ -257,7 +257,12 @@ impl Lang {
     }
 
     /// The polite status after an action or at the end of a run.
-    pub fn explorer_status(self, state: &str, epoch: u32, costs: &[(Cost, f64)]) -> String {
+    pub fn explorer_status(
+        self,
+        state: crate::runner::State,
+        epoch: u32,
+        costs: &[(Cost, f64)],
+    ) -> String {
         let state = self.state_word(state);
         let parts: Vec<String> = costs
             .iter()

@@ -140,11 +140,11 @@ pub fn show_mode<D>(
     root: &HtmlElement,
     pause: &web_sys::HtmlButtonElement,
     step: &web_sys::HtmlButtonElement,
-    mode: crate::run::Mode<D>,
+    mode: crate::runner::Mode<D>,
     words: &crate::i18n::Words,
 ) -> Result<(), JsValue> {
-    use crate::run::Mode;
-    root.set_attribute("data-state", mode.name())?;
+    use crate::runner::Mode;
+    root.set_attribute("data-state", mode.state().name())?;
     let paused = matches!(mode, Mode::Paused);
     set_text(pause, if paused { words.resume } else { words.pause });
     pause.set_disabled(!matches!(mode, Mode::Running | Mode::Paused));

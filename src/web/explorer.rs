@@ -4,7 +4,7 @@ use super::canvas;
 use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw;
 use super::explore_draw::{self as xd, GRID};
-use super::kind::{Mount, WidgetKind};
+use super::kind::{self, Clocked, Mount, WidgetKind};
 use crate::config::{
     Area, Button, ChartShows, Control, ExplorerConfig, ExplorerOptions, ExplorerPreset, Hide,
     OptionError, Place, Racing, Setting, View, SETTINGS,
@@ -13,7 +13,7 @@ use crate::cost::{sigmoid_prime, Cost};
 use crate::explorer::{Explorer, Window};
 use crate::i18n::Lang;
 use crate::neuron::Rule;
-use crate::run::{Action, Mode};
+use crate::runner::{Action, Mode, Stepper};
 use crate::slider::Scale;
 use plotters::prelude::IntoDrawingArea;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -347,7 +347,7 @@ impl ExplorerWidget {
         Ok(())
     }
 
-    fn announce(&self) -> Result<(), JsValue> {
+    fn say_state(&self) -> Result<(), JsValue> {
         let costs: Vec<(Cost, f64)> = self
             .run
             .racers()
@@ -358,7 +358,7 @@ impl ExplorerWidget {
             &self.status,
             &self
                 .lang
-                .explorer_status(self.run.mode().name(), self.run.epoch(), &costs),
+                .explorer_status(self.run.mode().state(), self.run.epoch(), &costs),
         );
         let outputs: Vec<(Cost, f64)> = self
             .run
@@ -384,7 +384,7 @@ impl ExplorerWidget {
         }
     }
 
-    fn render(&mut self) -> Result<(), JsValue> {
+    fn draw_all(&mut self) -> Result<(), JsValue> {
         let max_difference = self.draw()?;
         self.render_readouts(max_difference)?;
         self.render_controls()
@@ -647,21 +647,11 @@ impl WidgetKind for ExplorerWidget {
     }
 
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        self.run.act(action);
-        self.share_row.set_hidden(true);
-        self.render()?;
-        self.announce()?;
-        Ok(self.run.is_running())
+        kind::act(self, action)
     }
 
     fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
-            self.render()?;
-        }
-        if !self.run.is_running() {
-            self.announce()?;
-        }
-        Ok(self.run.is_running())
+        kind::advance(self, dt_ms)
     }
 
     /// A control's new value (`from_slider`: the slider's position). A bad value shows a message
@@ -686,7 +676,7 @@ impl WidgetKind for ExplorerWidget {
                 self.clear_field_errors()?;
                 self.sync_fields(field)?;
                 // The canvas takes the view's size as it is drawn.
-                self.render()?;
+                self.draw_all()?;
             }
             Err(e) => match field {
                 Some(i) => self.show_field_error(&self.fields[i], Some(e))?,
@@ -710,7 +700,7 @@ impl WidgetKind for ExplorerWidget {
         };
         self.dark = dom::prefers_dark();
         self.heat_for = None;
-        self.render()
+        self.draw_all()
     }
 
     /// The run's history as CSV.
@@ -742,8 +732,8 @@ impl WidgetKind for ExplorerWidget {
         self.options.link_errors = options.link_errors;
         self.share_row.set_hidden(true);
         self.sync_fields(None)?;
-        self.render()?;
-        self.announce()?;
+        self.draw_all()?;
+        self.say_state()?;
         Ok(true)
     }
 
@@ -921,5 +911,30 @@ fn choice_labels(lang: Lang, setting: Setting) -> Vec<(&'static str, &'static st
             })
             .to_vec(),
         _ => Vec::new(),
+    }
+}
+
+impl Clocked for ExplorerWidget {
+    type Run = Explorer;
+
+    fn run(&self) -> &Explorer {
+        &self.run
+    }
+
+    fn run_mut(&mut self) -> &mut Explorer {
+        &mut self.run
+    }
+
+    fn render(&mut self) -> Result<(), JsValue> {
+        self.draw_all()
+    }
+
+    fn announce(&self) -> Result<(), JsValue> {
+        self.say_state()
+    }
+
+    fn apply(&mut self, action: Action) {
+        self.run.act(action);
+        self.share_row.set_hidden(true);
     }
 }

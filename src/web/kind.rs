@@ -1,10 +1,9 @@
-//! What every widget kind implements, and the registry that mounts them. The shell talks to a
-//! [`super::Widget`], which holds one of these behind a trait object; a kind implements what it
-//! has and leaves the rest to the defaults.
+//! What every widget kind implements. The shell talks to a [`super::Widget`], which holds one of
+//! these behind a trait object; a kind implements what it has and leaves the rest to the
+//! defaults. The registry that mounts them is `super::registry`.
 
-use crate::config::WidgetConfig;
 use crate::i18n::Lang;
-use crate::run::Action;
+use crate::runner::{Action, Stepper};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -83,34 +82,43 @@ pub struct Mount {
     pub lang: Lang,
 }
 
-/// The registry: the widget for a configuration, from the kinds this module was built with (a
-/// module per kind, by cargo feature; `None` for a kind it was built without).
-// A module built with no page kind (the worker's) mounts nothing.
-#[cfg_attr(
-    not(any(
-        feature = "neuron",
-        feature = "explorer",
-        feature = "network",
-        feature = "mnist"
-    )),
-    allow(unreachable_code, unused_variables)
-)]
-pub fn mount(config: WidgetConfig, m: Mount) -> Option<Result<Box<dyn WidgetKind>, JsValue>> {
-    fn boxed<W: WidgetKind + 'static>(
-        w: Result<W, JsValue>,
-    ) -> Result<Box<dyn WidgetKind>, JsValue> {
-        w.map(|w| Box::new(w) as Box<dyn WidgetKind>)
+/// A widget whose run steps by the wall clock (the neuron, the explorer, the multi-layer demo):
+/// what it has, from which [`act`] and [`advance`] give its [`WidgetKind`] answers.
+pub trait Clocked {
+    type Run: Stepper;
+
+    fn run(&self) -> &Self::Run;
+
+    fn run_mut(&mut self) -> &mut Self::Run;
+
+    /// Draws the run as it is.
+    fn render(&mut self) -> Result<(), JsValue>;
+
+    /// Tells screen readers the run's state: on actions and when a run stops, never every frame.
+    fn announce(&self) -> Result<(), JsValue>;
+
+    /// Does a reader's action on the run; a kind with actions of its own overrides it.
+    fn apply(&mut self, action: Action) {
+        self.run_mut().play(action);
     }
-    Some(match config {
-        #[cfg(feature = "neuron")]
-        WidgetConfig::Neuron(c) => boxed(super::neuron::NeuronWidget::mount(m, c)),
-        #[cfg(feature = "explorer")]
-        WidgetConfig::Explorer(c) => boxed(super::explorer::ExplorerWidget::mount(m, c)),
-        #[cfg(feature = "network")]
-        WidgetConfig::Network(c) => boxed(super::network::NetworkWidget::mount(m, c)),
-        #[cfg(feature = "mnist")]
-        WidgetConfig::Mnist(c) => boxed(super::mnist::MnistWidget::mount(m, c)),
-        #[allow(unreachable_patterns)]
-        _ => return None,
-    })
+}
+
+/// Does a reader's action and shows the result; returns whether the run is now running.
+pub fn act<W: Clocked>(w: &mut W, action: Action) -> Result<bool, JsValue> {
+    w.apply(action);
+    w.render()?;
+    w.announce()?;
+    Ok(w.run().is_running())
+}
+
+/// Advances by `dt_ms` of wall-clock time; draws only if an epoch was run, and announces when
+/// the run stopped. Returns whether it is still running.
+pub fn advance<W: Clocked>(w: &mut W, dt_ms: f64) -> Result<bool, JsValue> {
+    if w.run_mut().advance(dt_ms) > 0 || !w.run().is_running() {
+        w.render()?;
+    }
+    if !w.run().is_running() {
+        w.announce()?;
+    }
+    Ok(w.run().is_running())
 }

@@ -10,7 +10,7 @@ use super::kind::{Mount, WidgetKind};
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
 use crate::messages::{Digits, FromWorker, ToWorker};
-use crate::run::Action;
+use crate::runner::{Action, State};
 use plotters::prelude::*;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{
@@ -31,17 +31,6 @@ const COLOURS: [RGBColor; 6] = [
     RGBColor(86, 180, 233),
 ];
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Mode {
-    Ready,
-    Loading,
-    Running,
-    Paused,
-    Finished,
-    Cancelled,
-    Failed,
-}
-
 /// One run's curves.
 struct Curve {
     label: String,
@@ -54,7 +43,9 @@ pub struct MnistWidget {
     root: HtmlElement,
     lang: Lang,
     config: MnistConfig,
-    mode: Mode,
+    /// Where its run is: the worker's run goes through the same states as a clocked one, and
+    /// also loads, is cancelled or fails.
+    mode: State,
     runs: Vec<Curve>,
     /// The number of the run under way: the worker tags its messages with it.
     run_id: u32,
@@ -140,7 +131,7 @@ impl MnistWidget {
             root,
             lang,
             config,
-            mode: Mode::Ready,
+            mode: State::Ready,
             runs: Vec::new(),
             run_id: 0,
             own_files: false,
@@ -178,7 +169,7 @@ impl MnistWidget {
     }
 
     fn render(&mut self) -> Result<(), JsValue> {
-        if self.mode != Mode::Failed {
+        if self.mode != State::Failed {
             self.alert.set_hidden(true);
         }
         if self.runs.is_empty() {
@@ -238,29 +229,20 @@ impl MnistWidget {
 
     fn render_controls(&self) -> Result<(), JsValue> {
         let words = self.lang.words();
-        let state = match self.mode {
-            Mode::Ready => "ready",
-            Mode::Loading => "loading",
-            Mode::Running => "running",
-            Mode::Paused => "paused",
-            Mode::Finished => "finished",
-            Mode::Cancelled => "cancelled",
-            Mode::Failed => "failed",
-        };
-        self.root.set_attribute("data-state", state)?;
+        self.root.set_attribute("data-state", self.mode.name())?;
         set_text(
             &self.pause,
-            if self.mode == Mode::Paused {
+            if self.mode == State::Paused {
                 words.resume
             } else {
                 words.pause
             },
         );
         self.pause
-            .set_disabled(!matches!(self.mode, Mode::Running | Mode::Paused));
+            .set_disabled(!matches!(self.mode, State::Running | State::Paused));
         self.cancel.set_disabled(!matches!(
             self.mode,
-            Mode::Loading | Mode::Running | Mode::Paused
+            State::Loading | State::Running | State::Paused
         ));
         Ok(())
     }
@@ -465,7 +447,8 @@ impl WidgetKind for MnistWidget {
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         match (action, self.mode) {
             (Action::Run, _)
-            | (Action::Toggle, Mode::Ready | Mode::Finished | Mode::Cancelled | Mode::Failed) => {
+            | (Action::Toggle, State::Ready | State::Finished | State::Cancelled | State::Failed) =>
+            {
                 self.run_id += 1;
                 let data = self.data();
                 self.send(ToWorker::Start {
@@ -478,28 +461,28 @@ impl WidgetKind for MnistWidget {
                     accuracy: Vec::new(),
                     cost: Vec::new(),
                 });
-                self.mode = Mode::Loading;
+                self.mode = State::Loading;
                 self.progress.set_value(0.0);
                 set_text(&self.status, self.lang.words().loading);
             }
-            (Action::Pause | Action::Toggle, Mode::Running) => {
+            (Action::Pause | Action::Toggle, State::Running) => {
                 self.send(ToWorker::Pause)?;
-                self.mode = Mode::Paused;
+                self.mode = State::Paused;
             }
-            (Action::Pause | Action::Toggle, Mode::Paused) => {
+            (Action::Pause | Action::Toggle, State::Paused) => {
                 self.send(ToWorker::Resume)?;
-                self.mode = Mode::Running;
+                self.mode = State::Running;
             }
             (Action::Cancel | Action::Reset, _) => {
-                if matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused) {
+                if matches!(self.mode, State::Loading | State::Running | State::Paused) {
                     self.send(ToWorker::Cancel)?;
-                    self.mode = Mode::Cancelled;
+                    self.mode = State::Cancelled;
                     set_text(&self.status, self.lang.words().cancelled);
                 }
                 if action == Action::Reset {
                     self.runs.clear();
                     self.guesses.clear();
-                    self.mode = Mode::Ready;
+                    self.mode = State::Ready;
                 }
             }
             // Stepping, and the neuron's rule switches, mean nothing here.
@@ -515,7 +498,7 @@ impl WidgetKind for MnistWidget {
             .map_err(|e| JsValue::from_str(&format!("nndl-widgets: a bad worker message: {e}")))?;
         // What an earlier or cancelled run's worker was still sending. Errors about the reader's
         // files belong to no run.
-        let under_way = matches!(self.mode, Mode::Loading | Mode::Running | Mode::Paused);
+        let under_way = matches!(self.mode, State::Loading | State::Running | State::Paused);
         let ours = |run: u32| under_way && run == self.run_id;
         match msg {
             FromWorker::Loaded { run, .. }
@@ -543,8 +526,8 @@ impl WidgetKind for MnistWidget {
                 if let Some(run) = self.runs.last_mut() {
                     run.label = label;
                 }
-                if self.mode == Mode::Loading {
-                    self.mode = Mode::Running;
+                if self.mode == State::Loading {
+                    self.mode = State::Running;
                 }
                 self.render()
             }
@@ -580,7 +563,7 @@ impl WidgetKind for MnistWidget {
                 self.render()
             }
             FromWorker::Done { .. } => {
-                self.mode = Mode::Finished;
+                self.mode = State::Finished;
                 self.render()
             }
             FromWorker::Files { names } => {
@@ -589,7 +572,7 @@ impl WidgetKind for MnistWidget {
                 self.render()
             }
             FromWorker::Error { error, .. } => {
-                self.mode = Mode::Failed;
+                self.mode = State::Failed;
                 set_text(&self.alert, &self.lang.worker_error(&error));
                 self.alert.set_hidden(false);
                 self.render_controls()

@@ -29,9 +29,9 @@ mod network;
 #[cfg(feature = "neuron")]
 mod neuron;
 
-use crate::config;
+use crate::config::{self, WidgetConfig};
 use crate::i18n::Lang;
-use crate::run::Action;
+use crate::runner::{Action, State};
 use kind::{Mount, WidgetKind};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
@@ -61,7 +61,7 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
     let inner = match parsed.result {
         Ok(config) => {
             let m = Mount { root, lang };
-            match kind::mount(config, m) {
+            match registry(config, m) {
                 Some(widget) => Some(widget?),
                 None => return Err(JsValue::from_str(MISSING_KIND)),
             }
@@ -74,6 +74,38 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
     Ok(Widget { inner })
 }
 
+/// The registry, one line per kind: the widget for a configuration, from the kinds this module was built with (a
+/// module per kind, by cargo feature; `None` for a kind it was built without).
+// A module built with no page kind (the worker's) mounts nothing.
+#[cfg_attr(
+    not(any(
+        feature = "neuron",
+        feature = "explorer",
+        feature = "network",
+        feature = "mnist"
+    )),
+    allow(unreachable_code, unused_variables)
+)]
+fn registry(config: WidgetConfig, m: Mount) -> Option<Result<Box<dyn WidgetKind>, JsValue>> {
+    fn boxed<W: WidgetKind + 'static>(
+        w: Result<W, JsValue>,
+    ) -> Result<Box<dyn WidgetKind>, JsValue> {
+        w.map(|w| Box::new(w) as Box<dyn WidgetKind>)
+    }
+    Some(match config {
+        #[cfg(feature = "neuron")]
+        WidgetConfig::Neuron(c) => boxed(neuron::NeuronWidget::mount(m, c)),
+        #[cfg(feature = "explorer")]
+        WidgetConfig::Explorer(c) => boxed(explorer::ExplorerWidget::mount(m, c)),
+        #[cfg(feature = "network")]
+        WidgetConfig::Network(c) => boxed(network::NetworkWidget::mount(m, c)),
+        #[cfg(feature = "mnist")]
+        WidgetConfig::Mnist(c) => boxed(mnist::MnistWidget::mount(m, c)),
+        #[allow(unreachable_patterns)]
+        _ => return None,
+    })
+}
+
 const MISSING_KIND: &str = "nndl-widgets: this module was built without that widget kind";
 
 fn show_errors(
@@ -83,7 +115,7 @@ fn show_errors(
 ) -> Result<(), JsValue> {
     root.set_text_content(None);
     root.class_list().add_2("nndl", "nndl-failed")?;
-    root.set_attribute("data-state", "failed")?;
+    root.set_attribute("data-state", State::Failed.name())?;
     let alert: HtmlElement = dom::element("div", "nndl-alert", None)?;
     alert.set_attribute("role", "alert")?;
     root.set_attribute("lang", lang.tag())?;
@@ -113,7 +145,7 @@ impl Widget {
         let Some(w) = &mut self.inner else {
             return Ok(false);
         };
-        let action = Action::from_name(action).map_err(|e| JsError::new(&e))?;
+        let action = Action::parse(action).map_err(|e| JsError::new(&e))?;
         w.act(action).map_err(js_error)
     }
 

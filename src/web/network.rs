@@ -5,11 +5,11 @@
 use super::canvas;
 use super::dom::{self, element, set_text};
 use super::draw;
-use super::kind::{Mount, WidgetKind};
+use super::kind::{self, Clocked, Mount, WidgetKind};
 use crate::config::NetworkConfig;
 use crate::i18n::Lang;
 use crate::network::SetupError;
-use crate::run::Action;
+use crate::runner::{Action, Stepper};
 use crate::saturation::Pairing;
 use crate::saturation_run::{Mode, SaturationRun};
 use plotters::prelude::*;
@@ -127,15 +127,15 @@ impl NetworkWidget {
         })
     }
 
-    fn announce(&self) {
+    fn say_state(&self) {
         let demo = self.run.demo();
         let text =
             self.lang
-                .network_status(self.run.mode().name(), demo.epoch(), self.relative_costs());
+                .network_status(self.run.mode().state(), demo.epoch(), self.relative_costs());
         set_text(&self.status, &text);
     }
 
-    fn render(&mut self) -> Result<(), JsValue> {
+    fn draw_all(&mut self) -> Result<(), JsValue> {
         self.draw()?;
         let demo = self.run.demo();
         set_text(
@@ -251,7 +251,7 @@ impl NetworkWidget {
         root.present().map_err(fail)?;
         let label =
             self.lang
-                .network_status(self.run.mode().name(), demo.epoch(), self.relative_costs());
+                .network_status(self.run.mode().state(), demo.epoch(), self.relative_costs());
         self.canvas.set_attribute("aria-label", &label)
     }
 }
@@ -262,25 +262,37 @@ impl WidgetKind for NetworkWidget {
     }
 
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        self.run.act(action);
-        self.render()?;
-        self.announce();
-        Ok(self.run.is_running())
+        kind::act(self, action)
     }
 
     fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
-            self.render()?;
-        }
-        if !self.run.is_running() {
-            self.announce();
-        }
-        Ok(self.run.is_running())
+        kind::advance(self, dt_ms)
     }
 
     fn resize(&mut self) -> Result<(), JsValue> {
         self.dark = super::dom::prefers_dark();
         self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
-        self.render()
+        self.draw_all()
+    }
+}
+
+impl Clocked for NetworkWidget {
+    type Run = SaturationRun;
+
+    fn run(&self) -> &SaturationRun {
+        &self.run
+    }
+
+    fn run_mut(&mut self) -> &mut SaturationRun {
+        &mut self.run
+    }
+
+    fn render(&mut self) -> Result<(), JsValue> {
+        self.draw_all()
+    }
+
+    fn announce(&self) -> Result<(), JsValue> {
+        self.say_state();
+        Ok(())
     }
 }

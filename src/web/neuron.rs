@@ -3,11 +3,12 @@
 use super::canvas;
 use super::dom::{self, button, element, full, rounded, set_text};
 use super::draw::{self, Scene};
-use super::kind::{Mount, WidgetKind};
+use super::kind::{self, Clocked, Mount, WidgetKind};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
 use crate::neuron::Rule;
-use crate::run::{Action, Mode, NeuronRun, SUGGESTED_GRADIENT_ETA};
+use crate::run::{NeuronRun, SUGGESTED_GRADIENT_ETA};
+use crate::runner::{Action, Mode, Stepper};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
@@ -120,9 +121,9 @@ impl NeuronWidget {
 
     /// Tells screen readers the run's state, and updates the canvas's text alternative: on
     /// actions and when a run stops, not every frame.
-    fn announce(&self) -> Result<(), JsValue> {
+    fn say_state(&self) -> Result<(), JsValue> {
         let s = self.run.snapshot();
-        let state = self.run.mode().name();
+        let state = self.run.mode().state();
         set_text(
             &self.status,
             &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
@@ -141,7 +142,7 @@ impl NeuronWidget {
         )
     }
 
-    fn render(&mut self) -> Result<(), JsValue> {
+    fn draw_all(&mut self) -> Result<(), JsValue> {
         let config = *self.run.config();
         let s = self.run.snapshot();
         let scene = Scene {
@@ -221,24 +222,12 @@ impl WidgetKind for NeuronWidget {
         self.run.is_running()
     }
 
-    /// Does a user's action and shows the result; returns whether the run is now running.
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        self.run.act(action);
-        self.render()?;
-        self.announce()?;
-        Ok(self.run.is_running())
+        kind::act(self, action)
     }
 
-    /// Advances by `dt_ms` of wall-clock time; draws only if an epoch was run. Returns whether
-    /// the run is still running.
     fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        if self.run.advance(dt_ms) > 0 || !self.run.is_running() {
-            self.render()?;
-        }
-        if !self.run.is_running() {
-            self.announce()?;
-        }
-        Ok(self.run.is_running())
+        kind::advance(self, dt_ms)
     }
 
     /// Fits the canvas to the widget's width and redraws (also after the colour scheme changed).
@@ -254,6 +243,31 @@ impl WidgetKind for NeuronWidget {
         self.background.set_height(self.canvas.height());
         self.dark = super::dom::prefers_dark();
         self.drawn = None;
-        self.render()
+        self.draw_all()
+    }
+}
+
+impl Clocked for NeuronWidget {
+    type Run = NeuronRun;
+
+    fn run(&self) -> &NeuronRun {
+        &self.run
+    }
+
+    fn run_mut(&mut self) -> &mut NeuronRun {
+        &mut self.run
+    }
+
+    fn render(&mut self) -> Result<(), JsValue> {
+        self.draw_all()
+    }
+
+    fn announce(&self) -> Result<(), JsValue> {
+        self.say_state()
+    }
+
+    /// The rule switch's actions too.
+    fn apply(&mut self, action: Action) {
+        self.run.act(action);
     }
 }
