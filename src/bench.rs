@@ -2,7 +2,7 @@
 //! in the browser (`bench_neuron`, in a wasm module built with `--features bench`): `make bench` prints the two side by side.
 
 use crate::config::Preset;
-use crate::neuron::{Rule, Trainer};
+use crate::neuron::{NeuronTrainer, Rule};
 
 /// Trains saturation2's neuron (quadratic cost, true gradient) for `epochs` epochs, computing the
 /// state a widget shows after each (the snapshot), and returns the last cost so that none of the
@@ -10,7 +10,7 @@ use crate::neuron::{Rule, Trainer};
 pub fn neuron_epochs(epochs: u32) -> f64 {
     let mut setup = Preset::Saturation2.config().setup;
     setup.rule = Rule::Gradient;
-    let mut t = Trainer::new(setup);
+    let mut t = NeuronTrainer::new(setup);
     let mut cost = 0.0;
     for _ in 0..epochs {
         if t.step().is_err() {

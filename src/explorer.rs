@@ -5,13 +5,13 @@
 use crate::config::{Applies, ExplorerConfig, OptionError, Racing, Setting, Spec, SETTINGS};
 use crate::cost::{binary_entropy, sigmoid, sigmoid_prime, Cost};
 use crate::history::History;
-use crate::neuron::{Diverged, Setup, Snapshot, Trainer};
+use crate::neuron::{Diverged, NeuronTrainer, Setup, Snapshot};
 use crate::runner::{Action, Mode, Player, Stepper};
 
 /// One raced cost: its trainer and the states it went through.
 pub struct Racer {
     pub cost: Cost,
-    trainer: Trainer,
+    trainer: NeuronTrainer,
     history: History<Snapshot>,
     /// Where it stopped because its next update was not finite.
     diverged: Option<Diverged>,
@@ -19,7 +19,7 @@ pub struct Racer {
 
 impl Racer {
     fn new(cost: Cost, setup: Setup) -> Racer {
-        let trainer = Trainer::new(Setup { cost, ..setup });
+        let trainer = NeuronTrainer::new(Setup { cost, ..setup });
         let mut history = History::default();
         history.push(0, trainer.snapshot());
         Racer {
@@ -402,7 +402,7 @@ mod tests {
         let e = finished(ExplorerConfig::default());
         assert_eq!(e.mode(), Mode::Finished);
         for r in e.racers() {
-            let mut t = Trainer::new(Setup {
+            let mut t = NeuronTrainer::new(Setup {
                 cost: r.cost,
                 rule: crate::neuron::Rule::Gradient,
                 x: 1.0,
@@ -537,7 +537,7 @@ mod tests {
     #[test]
     fn the_book_presets_replay_two_of_the_books_demos_side_by_side() {
         use crate::config::{ExplorerPreset, Preset};
-        use crate::run::NeuronRun;
+        use crate::neuron_run::NeuronRun;
         for (preset, demos) in [
             (
                 ExplorerPreset::GoodStart,

@@ -195,8 +195,8 @@ impl Lang {
     }
 
     /// A run of the multi-layer saturation demo, with the equations it illustrates.
-    pub fn pairing(self, p: crate::saturation::Pairing) -> String {
-        use crate::saturation::Pairing;
+    pub fn pairing(self, p: crate::multilayer::Pairing) -> String {
+        use crate::multilayer::Pairing;
         let name = match (self, p) {
             (Lang::En, Pairing::SigmoidQuadratic) => "sigmoid outputs, quadratic cost",
             (Lang::En, Pairing::SigmoidCrossEntropy) => "sigmoid outputs, cross-entropy",
@@ -208,7 +208,7 @@ impl Lang {
         format!("{name} ({})", p.equations())
     }
 
-    pub fn network_diverged(self, pairing: crate::saturation::Pairing, epoch: u32) -> String {
+    pub fn network_diverged(self, pairing: crate::multilayer::Pairing, epoch: u32) -> String {
         let name = self.pairing(pairing);
         match self {
             Lang::En => format!(

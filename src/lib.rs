@@ -19,12 +19,12 @@ pub mod history;
 pub mod i18n;
 pub mod lang;
 pub mod messages;
+pub mod multilayer;
+pub mod multilayer_run;
 pub mod network;
 pub mod neuron;
-pub mod run;
+pub mod neuron_run;
 pub mod runner;
-pub mod saturation;
-pub mod saturation_run;
 pub mod share;
 pub mod slider;
 

@@ -89,16 +89,16 @@ impl fmt::Display for Diverged {
 
 /// Trains one neuron, one epoch at a time.
 #[derive(Clone, Debug)]
-pub struct Trainer {
+pub struct NeuronTrainer {
     setup: Setup,
     w: f64,
     b: f64,
     epoch: u32,
 }
 
-impl Trainer {
-    pub fn new(setup: Setup) -> Trainer {
-        Trainer {
+impl NeuronTrainer {
+    pub fn new(setup: Setup) -> NeuronTrainer {
+        NeuronTrainer {
             setup,
             w: setup.w,
             b: setup.b,

@@ -344,7 +344,7 @@ fn the_network_widget_takes_eta_epochs_seed_and_speed() {
         ],
         None,
     );
-    let Ok(WidgetConfig::Network(c)) = p.result else {
+    let Ok(WidgetConfig::Multilayer(c)) = p.result else {
         panic!("{:?}", p.result)
     };
     assert_eq!(

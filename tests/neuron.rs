@@ -4,7 +4,7 @@
 
 use nndl_widgets::config::Preset;
 use nndl_widgets::cost::Cost;
-use nndl_widgets::neuron::{Rule, Setup, Snapshot, Trainer};
+use nndl_widgets::neuron::{NeuronTrainer, Rule, Setup, Snapshot};
 
 const REFERENCE: &str = include_str!("reference/neuron.csv");
 
@@ -58,14 +58,14 @@ fn every_kept_epoch_agrees_with_the_independent_recomputation_to_1e_12() {
     let rows = reference();
     assert!(rows.len() > 100);
     let mut checked = 0;
-    let mut trainer: Option<(String, Trainer)> = None;
+    let mut trainer: Option<(String, NeuronTrainer)> = None;
     for row in rows {
         if trainer
             .as_ref()
             .map(|(c, _)| c != &row.case)
             .unwrap_or(true)
         {
-            trainer = Some((row.case.clone(), Trainer::new(row.setup)));
+            trainer = Some((row.case.clone(), NeuronTrainer::new(row.setup)));
         }
         let (_, t) = trainer.as_mut().unwrap();
         let Some(epoch) = row.epoch else {
@@ -129,8 +129,9 @@ fn gradients_agree_with_central_finite_differences() {
                     w,
                     b,
                 };
-                let s = Trainer::new(setup).snapshot();
-                let c = |w: f64, b: f64| Trainer::new(Setup { w, b, ..setup }).snapshot().cost;
+                let s = NeuronTrainer::new(setup).snapshot();
+                let c =
+                    |w: f64, b: f64| NeuronTrainer::new(Setup { w, b, ..setup }).snapshot().cost;
                 let fd_w = (c(w + h, b) - c(w - h, b)) / (2.0 * h);
                 let fd_b = (c(w, b + h) - c(w, b - h)) / (2.0 * h);
                 for (name, g, fd) in [("w", s.dw, fd_w), ("b", s.db, fd_b)] {
@@ -152,7 +153,7 @@ fn run(preset: Preset, rule: Option<Rule>, eta: Option<f64>) -> Vec<Snapshot> {
     let mut setup = preset.config().setup;
     setup.rule = rule.unwrap_or(setup.rule);
     setup.eta = eta.unwrap_or(setup.eta);
-    let mut t = Trainer::new(setup);
+    let mut t = NeuronTrainer::new(setup);
     let mut out = vec![t.snapshot()];
     for _ in 0..preset.config().epochs {
         t.step().unwrap();
@@ -210,7 +211,7 @@ fn the_published_quadratic_rule_is_the_gradient_when_x_is_1() {
 fn a_huge_learning_rate_diverges_cleanly_instead_of_producing_nan() {
     let mut setup = Preset::Saturation4.config().setup;
     setup.eta = 1e6;
-    let mut t = Trainer::new(setup);
+    let mut t = NeuronTrainer::new(setup);
     let err = (0..10_000)
         .find_map(|_| t.step().err())
         .expect("should diverge");
@@ -229,7 +230,7 @@ fn a_huge_learning_rate_diverges_cleanly_instead_of_producing_nan() {
 fn costs_are_never_negative_and_the_state_stays_finite_when_saturated() {
     for cost in Cost::ALL {
         for rule in Rule::ALL {
-            let mut t = Trainer::new(Setup {
+            let mut t = NeuronTrainer::new(Setup {
                 cost,
                 rule,
                 x: 1.0,

@@ -8,8 +8,8 @@ use nndl_widgets::config::{
 use nndl_widgets::cost::Cost;
 use nndl_widgets::explorer::Explorer;
 use nndl_widgets::i18n::Lang;
-use nndl_widgets::neuron::{Rule, Setup, Trainer};
-use nndl_widgets::run::NeuronRun;
+use nndl_widgets::neuron::{NeuronTrainer, Rule, Setup};
+use nndl_widgets::neuron_run::NeuronRun;
 use nndl_widgets::runner::{Action, Mode, Stepper};
 use proptest::prelude::*;
 
@@ -154,7 +154,7 @@ proptest! {
         }
         prop_assert!(run.history().iter().all(|(_, c)| c.is_finite() && *c >= 0.0));
         // The trainer itself refuses a non-finite step rather than taking it.
-        let mut t = Trainer::new(setup);
+        let mut t = NeuronTrainer::new(setup);
         for _ in 0..100 {
             if t.step().is_err() {
                 break;

@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(Ok(link)) = nndl_widgets::share::entry(&text, id) {
                     let o = o.clone().with_link(&link);
                     let mut e = nndl_widgets::explorer::Explorer::new(o.config);
-                    e.act(nndl_widgets::run::Action::Step);
+                    e.act(nndl_widgets::neuron_run::Action::Step);
                     assert!(e.racers().iter().all(|r| r.snapshot().w.is_finite()));
                 }
             }

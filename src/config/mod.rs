@@ -7,35 +7,31 @@
 
 mod explorer;
 mod mnist;
-mod network;
+mod multilayer;
 mod neuron;
 mod reader;
 
 pub use explorer::*;
 pub use mnist::{MnistConfig, MnistData};
-pub use network::NetworkConfig;
+pub use multilayer::MultilayerConfig;
 pub use neuron::{NeuronConfig, Preset, MAX_ABS_PARAM, MAX_EPOCHS, MAX_ETA, MAX_SPEED};
 pub use reader::{Accepted, OptionError, Place, Problem, Range};
 
 use crate::lang::Lang;
 use reader::{err, one_of};
 
-/// The widget kinds (`data-nndl`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Neuron,
-    Explorer,
-    Network,
-    Mnist,
-}
-
-impl Kind {
-    const NAMES: [(&'static str, Kind); 4] = [
-        ("neuron", Kind::Neuron),
-        ("explorer", Kind::Explorer),
-        ("network", Kind::Network),
-        ("mnist", Kind::Mnist),
-    ];
+named! {
+    /// The widget kinds, as `data-nndl` names them.
+    pub enum Kind {
+        /// One sigmoid neuron: the section's four demos.
+        Neuron = "neuron",
+        /// The two costs raced, with every setting in the reader's hands.
+        Explorer = "explorer",
+        /// The multi-layer saturation demo (eqs. 63–70): three small networks side by side.
+        Multilayer = "network",
+        /// MNIST trained in a Web Worker.
+        Mnist = "mnist",
+    }
 }
 
 /// A widget's validated configuration.
@@ -43,7 +39,7 @@ impl Kind {
 pub enum WidgetConfig {
     Neuron(NeuronConfig),
     Explorer(ExplorerOptions),
-    Network(NetworkConfig),
+    Multilayer(MultilayerConfig),
     Mnist(MnistConfig),
 }
 
@@ -79,20 +75,18 @@ where
             ),
         },
     };
-    let kinds = one_of(&Kind::NAMES.map(|(n, _)| n));
+    let kinds = one_of(&Kind::NAMES);
     let kind = match get("nndl") {
         None | Some("") => Err(err("nndl", "", Problem::NoKind, kinds)),
-        Some(v) => Kind::NAMES
-            .iter()
-            .find(|(n, _)| *n == v)
-            .map(|(_, k)| *k)
-            .ok_or_else(|| err("nndl", v, Problem::UnknownKind, kinds)),
+        Some(v) => Kind::from_name(v).ok_or_else(|| err("nndl", v, Problem::UnknownKind, kinds)),
     };
     let mut result = match kind {
         Err(e) => Err(vec![e]),
         Ok(Kind::Neuron) => neuron::parse_neuron(&options).map(WidgetConfig::Neuron),
         Ok(Kind::Explorer) => explorer::parse_explorer(&options).map(WidgetConfig::Explorer),
-        Ok(Kind::Network) => network::parse_network(&options).map(WidgetConfig::Network),
+        Ok(Kind::Multilayer) => {
+            multilayer::parse_multilayer(&options).map(WidgetConfig::Multilayer)
+        }
         Ok(Kind::Mnist) => mnist::parse_mnist(&options).map(WidgetConfig::Mnist),
     };
     if let Some(e) = lang_error {

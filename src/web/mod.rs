@@ -25,7 +25,7 @@ mod mnist;
 #[cfg(feature = "worker")]
 mod mnist_job;
 #[cfg(feature = "network")]
-mod network;
+mod multilayer;
 #[cfg(feature = "neuron")]
 mod neuron;
 
@@ -98,7 +98,7 @@ fn registry(config: WidgetConfig, m: Mount) -> Option<Result<Box<dyn WidgetKind>
         #[cfg(feature = "explorer")]
         WidgetConfig::Explorer(c) => boxed(explorer::ExplorerWidget::mount(m, c)),
         #[cfg(feature = "network")]
-        WidgetConfig::Network(c) => boxed(network::NetworkWidget::mount(m, c)),
+        WidgetConfig::Multilayer(c) => boxed(multilayer::MultilayerWidget::mount(m, c)),
         #[cfg(feature = "mnist")]
         WidgetConfig::Mnist(c) => boxed(mnist::MnistWidget::mount(m, c)),
         #[allow(unreachable_patterns)]

@@ -7,7 +7,7 @@ use super::kind::{self, Clocked, Mount, WidgetKind};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
 use crate::neuron::Rule;
-use crate::run::{NeuronRun, SUGGESTED_GRADIENT_ETA};
+use crate::neuron_run::{NeuronRun, SUGGESTED_GRADIENT_ETA};
 use crate::runner::{Action, Mode, Stepper};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;

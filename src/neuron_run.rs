@@ -5,7 +5,7 @@
 use crate::config::NeuronConfig;
 use crate::cost::Cost;
 use crate::history::History;
-use crate::neuron::{Diverged, Rule, Snapshot, Trainer};
+use crate::neuron::{Diverged, NeuronTrainer, Rule, Snapshot};
 use crate::runner::{Action, Mode, Player, Stepper};
 
 /// The learning rate the rule switch offers for true gradient descent with cross-entropy: the
@@ -17,7 +17,7 @@ pub struct NeuronRun {
     /// As configured by the options; the rule switch can go back to it.
     configured: NeuronConfig,
     config: NeuronConfig,
-    trainer: Trainer,
+    trainer: NeuronTrainer,
     /// The cost curve so far.
     history: History,
     /// The largest cost so far, which sets the chart's scale.
@@ -27,7 +27,7 @@ pub struct NeuronRun {
 
 impl NeuronRun {
     pub fn new(config: NeuronConfig) -> NeuronRun {
-        let trainer = Trainer::new(config.setup);
+        let trainer = NeuronTrainer::new(config.setup);
         let mut run = NeuronRun {
             configured: config,
             config,
@@ -104,7 +104,7 @@ impl Stepper for NeuronRun {
 
     /// Back to epoch 0 (the mode is the player's).
     fn reset(&mut self) {
-        self.trainer = Trainer::new(self.config.setup);
+        self.trainer = NeuronTrainer::new(self.config.setup);
         let cost = self.trainer.snapshot().cost;
         self.history.clear();
         self.history.push(0, cost);

@@ -1,32 +1,34 @@
 //! The multi-layer saturation demo's options.
 
 use super::reader::{OptionError, Range, Reader};
-use crate::saturation::{self, SaturationConfig};
+use crate::multilayer::{self, MultilayerSetup};
 
 /// The multi-layer saturation widget's configuration.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct NetworkConfig {
-    pub demo: SaturationConfig,
+pub struct MultilayerConfig {
+    pub demo: MultilayerSetup,
     /// Epochs per second while running.
     pub speed: f64,
 }
 
-impl Default for NetworkConfig {
-    fn default() -> NetworkConfig {
-        NetworkConfig {
-            demo: SaturationConfig::default(),
+impl Default for MultilayerConfig {
+    fn default() -> MultilayerConfig {
+        MultilayerConfig {
+            demo: MultilayerSetup::default(),
             speed: 30.0,
         }
     }
 }
 
-const NETWORK_OPTIONS: &[&str] = &["nndl", "lang", "eta", "epochs", "seed", "speed"];
+const MULTILAYER_OPTIONS: &[&str] = &["nndl", "lang", "eta", "epochs", "seed", "speed"];
 
-pub(super) fn parse_network(options: &[(&str, &str)]) -> Result<NetworkConfig, Vec<OptionError>> {
-    let mut r = Reader::new(options, NETWORK_OPTIONS.to_vec());
-    let mut c = NetworkConfig::default();
+pub(super) fn parse_multilayer(
+    options: &[(&str, &str)],
+) -> Result<MultilayerConfig, Vec<OptionError>> {
+    let mut r = Reader::new(options, MULTILAYER_OPTIONS.to_vec());
+    let mut c = MultilayerConfig::default();
     r.number("eta", &mut c.demo.eta, Range::Positive(100.0));
-    r.whole("epochs", &mut c.demo.epochs, 1, saturation::MAX_EPOCHS);
+    r.whole("epochs", &mut c.demo.epochs, 1, multilayer::MAX_EPOCHS);
     let mut seed = c.demo.seed as u32;
     r.whole("seed", &mut seed, 0, u32::MAX);
     c.demo.seed = u64::from(seed);

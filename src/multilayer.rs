@@ -7,7 +7,7 @@
 //! - sigmoid outputs with the cross-entropy: δᴸ = aᴸ − y (eqs. 66–67), no σ′, no plateau;
 //! - linear outputs with the quadratic cost: δᴸ = aᴸ − y (eqs. 68–70), no plateau either.
 //!
-//! Plain Rust with no web types: the widget calls [`SaturationDemo::step_epoch`] from its frame
+//! Plain Rust with no web types: the widget calls [`MultilayerDemo::step_epoch`] from its frame
 //! loop and draws the histories. An epoch of all three runs with the preset, measurements
 //! included, takes about 0.15 ms natively (`tests/saturation.rs` prints it), well under a
 //! frame's budget.
@@ -16,9 +16,9 @@
 //! chart compares them best as C/C₀ or on a log scale.
 //!
 //! ```
-//! use nndl_widgets::saturation::{Pairing, SaturationConfig, SaturationDemo};
+//! use nndl_widgets::multilayer::{Pairing, MultilayerSetup, MultilayerDemo};
 //!
-//! let mut demo = SaturationDemo::new(SaturationConfig::default())?;
+//! let mut demo = MultilayerDemo::new(MultilayerSetup::default())?;
 //! for _ in 0..20 {
 //!     demo.step_epoch()?;
 //! }
@@ -116,7 +116,7 @@ impl fmt::Display for Pairing {
 /// Everything that determines the demo: one seed fixes the data set, the starting weights and
 /// every epoch's shuffle, the same natively and in wasm.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct SaturationConfig {
+pub struct MultilayerSetup {
     pub seed: u64,
     /// How many epochs the runs go for.
     pub epochs: u32,
@@ -134,15 +134,15 @@ pub struct SaturationConfig {
     pub output_bias: f64,
 }
 
-impl Default for SaturationConfig {
+impl Default for MultilayerSetup {
     /// The demo's preset: [2, 8, 1] on 100 examples, η = 0.5, mini-batches of 10, 300 epochs,
     /// bᴸ = 7 (σ(7) ≈ 0.9991, σ′(7) ≈ 0.00091). The sigmoid-quadratic run then stays on its
     /// plateau for about 95 epochs (65 to 225 for seeds 1 to 8, as the hidden layer's random
     /// start varies), while the other two have learned the problem within 10. A smaller η
     /// slows the two fast runs visibly; with η = 1 the linear run's first steps, with δᴸ ≈ 7,
     /// are so large that it settles at three times the cost.
-    fn default() -> SaturationConfig {
-        SaturationConfig {
+    fn default() -> MultilayerSetup {
+        MultilayerSetup {
             seed: 1,
             epochs: 300,
             eta: 0.5,
@@ -154,7 +154,7 @@ impl Default for SaturationConfig {
     }
 }
 
-impl SaturationConfig {
+impl MultilayerSetup {
     /// Checks what the network's own checks do not (η and the mini-batch size are checked by
     /// [`Trainer::new`]).
     fn check(&self) -> Result<(), SetupError> {
@@ -232,10 +232,8 @@ pub struct Run {
     cost: History,
     /// ‖∂C/∂wᴸ‖, the Euclidean norm of the output layer's weight gradient.
     gradient_norm: History,
-    /// The mean over the data set of σ′(zᴸ); empty for the linear run, which has no σ′.
-    sigma_prime: History,
-    /// The three measurements at the current epoch, which the bounded histories may not keep.
-    now: (f64, f64, Option<f64>),
+    /// The two measurements at the current epoch, which the bounded histories may not keep.
+    now: (f64, f64),
 }
 
 impl Run {
@@ -246,22 +244,20 @@ impl Run {
         sgd: Sgd,
         data: &DataSet,
         rng: Rng,
-        probe: &mut SigmaProbe,
     ) -> Result<Run, SetupError> {
         let mut run = Run {
             pairing,
             trainer: Trainer::new(net, sgd, data.clone(), rng)?,
             cost: History::default(),
             gradient_norm: History::default(),
-            sigma_prime: History::default(),
-            now: (f64::NAN, f64::NAN, None),
+            now: (f64::NAN, f64::NAN),
         };
-        run.record(0, probe)?;
+        run.record(0)?;
         Ok(run)
     }
 
     /// Measures the network as it is after `epoch` epochs.
-    fn record(&mut self, epoch: u32, probe: &mut SigmaProbe) -> Result<(), SetupError> {
+    fn record(&mut self, epoch: u32) -> Result<(), SetupError> {
         let net = self.trainer.network();
         let data = self.trainer.training();
         let cost = net.evaluate(data, 0.0)?.cost;
@@ -274,14 +270,7 @@ impl Run {
             .sum::<f64>()
             .sqrt();
         self.gradient_norm.push(epoch, norm);
-        let sigma_prime = if self.pairing.output() == Output::Sigmoid {
-            let s = probe.mean_sigma_prime(net)?;
-            self.sigma_prime.push(epoch, s);
-            Some(s)
-        } else {
-            None
-        };
-        self.now = (cost, norm, sigma_prime);
+        self.now = (cost, norm);
         Ok(())
     }
 
@@ -308,9 +297,16 @@ impl Run {
         self.now.1
     }
 
-    /// The mean σ′(zᴸ) over the data set now, for the sigmoid runs.
+    /// The mean σ′(zᴸ) over the data set now, for the sigmoid runs; worked out when asked (the
+    /// widget shows the gradient norm, which carries it).
     pub fn sigma_prime(&self) -> Option<f64> {
-        self.now.2
+        if self.pairing.output() != Output::Sigmoid {
+            return None;
+        }
+        let net = self.trainer.network();
+        SigmaProbe::new(self.trainer.training(), net)
+            .and_then(|mut probe| probe.mean_sigma_prime(net))
+            .ok()
     }
 
     /// (epoch, total cost) after each epoch so far, epoch 0 first, bounded in number.
@@ -321,11 +317,6 @@ impl Run {
     /// (epoch, ‖∂C/∂wᴸ‖), as [`Run::cost_history`].
     pub fn gradient_norm_history(&self) -> &[(u32, f64)] {
         self.gradient_norm.points()
-    }
-
-    /// (epoch, mean σ′(zᴸ)), as [`Run::cost_history`]; empty for the linear run.
-    pub fn sigma_prime_history(&self) -> &[(u32, f64)] {
-        self.sigma_prime.points()
     }
 }
 
@@ -368,8 +359,8 @@ impl SigmaProbe {
 }
 
 /// The demo: three runs in step, and the state they all started from.
-pub struct SaturationDemo {
-    config: SaturationConfig,
+pub struct MultilayerDemo {
+    config: MultilayerSetup,
     data: DataSet,
     /// The starting network of each run: the same weights and biases, different outputs and
     /// costs.
@@ -377,14 +368,13 @@ pub struct SaturationDemo {
     /// The generator after the data and the weights were drawn: each run shuffles with a
     /// copy, so that all three see the same mini-batches.
     shuffle: Rng,
-    probe: SigmaProbe,
     runs: [Run; 3],
     epoch: u32,
     diverged: Option<Diverged>,
 }
 
-impl SaturationDemo {
-    pub fn new(config: SaturationConfig) -> Result<SaturationDemo, SetupError> {
+impl MultilayerDemo {
+    pub fn new(config: MultilayerSetup) -> Result<MultilayerDemo, SetupError> {
         config.check()?;
         let mut rng = Rng::new(config.seed);
         let data = corner(&mut rng, config.examples)?;
@@ -405,21 +395,19 @@ impl SaturationDemo {
             network(Pairing::SigmoidCrossEntropy, &mut rng.clone())?,
             network(Pairing::LinearQuadratic, &mut rng.clone())?,
         ];
-        let mut probe = SigmaProbe::new(&data, &start[0])?;
-        let runs = make_runs(&config, &start, &data, &shuffle, &mut probe)?;
-        Ok(SaturationDemo {
+        let runs = make_runs(&config, &start, &data, &shuffle)?;
+        Ok(MultilayerDemo {
             config,
             data,
             start,
             shuffle,
-            probe,
             runs,
             epoch: 0,
             diverged: None,
         })
     }
 
-    pub fn config(&self) -> &SaturationConfig {
+    pub fn config(&self) -> &MultilayerSetup {
         &self.config
     }
 
@@ -454,7 +442,7 @@ impl SaturationDemo {
     /// One epoch of each run, then their measurements. Does nothing once the runs are
     /// finished. If a run diverges the demo stops, its epoch and histories where all three
     /// last completed an epoch (the runs trained before the diverging one did finish theirs,
-    /// unmeasured), and returns the same error until [`SaturationDemo::reset`].
+    /// unmeasured), and returns the same error until [`MultilayerDemo::reset`].
     pub fn step_epoch(&mut self) -> Result<(), Diverged> {
         if let Some(d) = self.diverged {
             return Err(d);
@@ -474,7 +462,7 @@ impl SaturationDemo {
         }
         self.epoch += 1;
         for run in &mut self.runs {
-            run.record(self.epoch, &mut self.probe)
+            run.record(self.epoch)
                 .expect("the data set fits the network: both were checked in new");
         }
         Ok(())
@@ -482,25 +470,18 @@ impl SaturationDemo {
 
     /// Back to epoch 0: the same data, starting weights and shuffles.
     pub fn reset(&mut self) {
-        self.runs = make_runs(
-            &self.config,
-            &self.start,
-            &self.data,
-            &self.shuffle,
-            &mut self.probe,
-        )
-        .expect("the same setup was accepted by new");
+        self.runs = make_runs(&self.config, &self.start, &self.data, &self.shuffle)
+            .expect("the same setup was accepted by new");
         self.epoch = 0;
         self.diverged = None;
     }
 }
 
 fn make_runs(
-    config: &SaturationConfig,
+    config: &MultilayerSetup,
     start: &[Network; 3],
     data: &DataSet,
     shuffle: &Rng,
-    probe: &mut SigmaProbe,
 ) -> Result<[Run; 3], SetupError> {
     let sgd = Sgd {
         eta: config.eta,
@@ -509,8 +490,8 @@ fn make_runs(
     };
     let [a, b, c] = Pairing::ALL;
     Ok([
-        Run::new(a, start[0].clone(), sgd, data, shuffle.clone(), probe)?,
-        Run::new(b, start[1].clone(), sgd, data, shuffle.clone(), probe)?,
-        Run::new(c, start[2].clone(), sgd, data, shuffle.clone(), probe)?,
+        Run::new(a, start[0].clone(), sgd, data, shuffle.clone())?,
+        Run::new(b, start[1].clone(), sgd, data, shuffle.clone())?,
+        Run::new(c, start[2].clone(), sgd, data, shuffle.clone())?,
     ])
 }

@@ -1,30 +1,30 @@
-//! The multi-layer saturation widget's run: the [`SaturationDemo`], the wall clock, and Run,
+//! The multi-layer saturation widget's run: the [`MultilayerDemo`], the wall clock, and Run,
 //! Pause/Resume, Step and Reset. Pure Rust: the web layer only shows what this holds.
 
-use crate::config::NetworkConfig;
+use crate::config::MultilayerConfig;
+use crate::multilayer::{Diverged, MultilayerDemo};
 use crate::network::SetupError;
 use crate::runner::{Action, Player, Stepper};
-use crate::saturation::{Diverged, SaturationDemo};
 
 /// Where the run is; it diverges where one of the three networks does.
 pub type Mode = crate::runner::Mode<Diverged>;
 
-pub struct SaturationRun {
-    demo: SaturationDemo,
+pub struct MultilayerRun {
+    demo: MultilayerDemo,
     speed: f64,
     player: Player<Diverged>,
 }
 
-impl SaturationRun {
-    pub fn new(config: &NetworkConfig) -> Result<SaturationRun, SetupError> {
-        Ok(SaturationRun {
-            demo: SaturationDemo::new(config.demo)?,
+impl MultilayerRun {
+    pub fn new(config: &MultilayerConfig) -> Result<MultilayerRun, SetupError> {
+        Ok(MultilayerRun {
+            demo: MultilayerDemo::new(config.demo)?,
             speed: config.speed,
             player: Player::default(),
         })
     }
 
-    pub fn demo(&self) -> &SaturationDemo {
+    pub fn demo(&self) -> &MultilayerDemo {
         &self.demo
     }
 
@@ -34,7 +34,7 @@ impl SaturationRun {
     }
 }
 
-impl Stepper for SaturationRun {
+impl Stepper for MultilayerRun {
     type Diverged = Diverged;
 
     fn player(&self) -> &Player<Diverged> {
@@ -68,10 +68,10 @@ mod tests {
 
     #[test]
     fn runs_by_the_clock_steps_and_stops_at_the_end() {
-        let mut c = NetworkConfig::default();
+        let mut c = MultilayerConfig::default();
         c.demo.epochs = 20;
         c.speed = 100.0;
-        let mut r = SaturationRun::new(&c).unwrap();
+        let mut r = MultilayerRun::new(&c).unwrap();
         r.act(Action::Step);
         assert_eq!((r.mode(), r.demo().epoch()), (Mode::Paused, 1));
         r.act(Action::Toggle);

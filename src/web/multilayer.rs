@@ -6,12 +6,12 @@ use super::canvas;
 use super::dom::{self, element, set_text};
 use super::draw;
 use super::kind::{self, Clocked, Mount, WidgetKind};
-use crate::config::NetworkConfig;
+use crate::config::MultilayerConfig;
 use crate::i18n::Lang;
+use crate::multilayer::Pairing;
+use crate::multilayer_run::{Mode, MultilayerRun};
 use crate::network::SetupError;
 use crate::runner::{Action, Stepper};
-use crate::saturation::Pairing;
-use crate::saturation_run::{Mode, SaturationRun};
 use plotters::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
@@ -24,10 +24,10 @@ const COLOURS: [RGBColor; 3] = [
     RGBColor(0, 158, 115),
 ];
 
-pub struct NetworkWidget {
+pub struct MultilayerWidget {
     root: HtmlElement,
     lang: Lang,
-    run: SaturationRun,
+    run: MultilayerRun,
     figure: HtmlElement,
     canvas: HtmlCanvasElement,
     epoch: HtmlElement,
@@ -46,10 +46,10 @@ fn setup_error(e: SetupError) -> JsValue {
     JsValue::from_str(&e.to_string())
 }
 
-impl NetworkWidget {
-    pub fn mount(m: Mount, config: NetworkConfig) -> Result<NetworkWidget, JsValue> {
+impl MultilayerWidget {
+    pub fn mount(m: Mount, config: MultilayerConfig) -> Result<MultilayerWidget, JsValue> {
         let Mount { root, lang, .. } = m;
-        let run = SaturationRun::new(&config).map_err(setup_error)?;
+        let run = MultilayerRun::new(&config).map_err(setup_error)?;
         let words = lang.words();
         dom::prepare_root(
             &root,
@@ -101,7 +101,7 @@ impl NetworkWidget {
         root.append_child(&controls)?;
         let (status, alert) = dom::status_and_alert(&root)?;
 
-        let mut widget = NetworkWidget {
+        let mut widget = MultilayerWidget {
             root,
             lang,
             run,
@@ -256,7 +256,7 @@ impl NetworkWidget {
     }
 }
 
-impl WidgetKind for NetworkWidget {
+impl WidgetKind for MultilayerWidget {
     fn running(&self) -> bool {
         self.run.is_running()
     }
@@ -276,14 +276,14 @@ impl WidgetKind for NetworkWidget {
     }
 }
 
-impl Clocked for NetworkWidget {
-    type Run = SaturationRun;
+impl Clocked for MultilayerWidget {
+    type Run = MultilayerRun;
 
-    fn run(&self) -> &SaturationRun {
+    fn run(&self) -> &MultilayerRun {
         &self.run
     }
 
-    fn run_mut(&mut self) -> &mut SaturationRun {
+    fn run_mut(&mut self) -> &mut MultilayerRun {
         &mut self.run
     }
 
