@@ -24,9 +24,11 @@ pub mod multilayer_run;
 pub mod network;
 pub mod neuron;
 pub mod neuron_run;
+pub mod plot;
 pub mod runner;
 pub mod share;
 pub mod slider;
+pub mod surface;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -5,8 +5,17 @@
 //! axis labels, which our charts do not use; tests/web.rs checks that no drawing touches the page.
 
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsValue;
-use web_sys::HtmlCanvasElement;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// The canvas's 2D context, or an error that says it has none.
+pub fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsValue> {
+    canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("nndl-widgets: a canvas has no 2D context"))?
+        .dyn_into()
+        .map_err(JsValue::from)
+}
 
 pub fn backend(canvas: &HtmlCanvasElement) -> Result<CanvasBackend, JsValue> {
     CanvasBackend::with_canvas_object(canvas.clone())

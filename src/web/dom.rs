@@ -152,39 +152,6 @@ pub fn show_mode<D>(
     Ok(())
 }
 
-/// A number rounded for people; the full value goes in `data-value` (see [`full`]).
-pub fn rounded(v: f64, decimals: usize, sign: bool) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "∞" } else { "−∞" }.into();
-    }
-    if v != 0.0 && v.abs() < 10f64.powi(-(decimals as i32)) {
-        format!("{v:.2e}")
-    } else if sign {
-        format!("{v:+.decimals$}")
-    } else {
-        format!("{v:.decimals$}")
-    }
-}
-
-/// Every digit of a number, in a form JavaScript's `Number()` reads back exactly (also "NaN",
-/// "Infinity" and "-Infinity").
-pub fn full(v: f64) -> String {
-    if v.is_nan() {
-        return "NaN".into();
-    }
-    if v.is_infinite() {
-        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
-    }
-    if v == 0.0 || (1e-6..1e15).contains(&v.abs()) {
-        format!("{v}")
-    } else {
-        format!("{v:e}")
-    }
-}
-
 /// A row of buttons, (action, label) each, the first one primary.
 pub fn controls(
     buttons: &[(&str, &str)],
@@ -200,6 +167,38 @@ pub fn controls(
         made.push(b);
     }
     Ok((row, made))
+}
+
+/// The buttons of a run stepped by the clock (Run, Pause, Step, Reset) in a row, with
+/// `extra` buttons after them; returns the row and its Pause and Step buttons. The row's end
+/// says which keys work on the widget; the caller places the row.
+pub fn run_controls(
+    words: &crate::i18n::Words,
+    extra: &[&web_sys::HtmlButtonElement],
+    keys: bool,
+) -> Result<
+    (
+        HtmlElement,
+        web_sys::HtmlButtonElement,
+        web_sys::HtmlButtonElement,
+    ),
+    JsValue,
+> {
+    let (row, buttons) = controls(&[
+        ("run", words.run),
+        ("pause", words.pause),
+        ("step", words.step),
+        ("reset", words.reset),
+    ])?;
+    for b in extra {
+        row.append_child(b)?;
+    }
+    if keys {
+        let hint: HtmlElement = element("span", "nndl-keys", Some(words.keys_hint))?;
+        hint.set_attribute("aria-hidden", "true")?;
+        row.append_child(&hint)?;
+    }
+    Ok((row, buttons[1].clone(), buttons[2].clone()))
 }
 
 /// The polite status region (announced on events, never every frame) and the alert region.

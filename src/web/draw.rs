@@ -4,6 +4,7 @@
 use crate::cost::Cost;
 use crate::i18n::Lang;
 use crate::neuron::Snapshot;
+use crate::plot::{self, epoch_tick, short, tick};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -84,16 +85,6 @@ pub struct Scene {
 impl Scene {
     fn palette(&self) -> &'static Palette {
         palette(self.dark)
-    }
-}
-
-/// The top of the cost axis for a run whose largest cost so far is `cost_max`: a little above it,
-/// so that the axis is redrawn rarely and the curve never touches the frame.
-pub fn y_max(cost_max: f64) -> f64 {
-    if cost_max > 0.0 && cost_max.is_finite() {
-        cost_max * 1.08
-    } else {
-        1.0
     }
 }
 
@@ -331,17 +322,6 @@ fn neuron_foreground(area: &Area, scene: &Scene, s: &Snapshot) -> Result<(), Str
     Ok(())
 }
 
-/// A number as people write it: "1", "0.5", "-1.25".
-fn short(v: f64) -> String {
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
-}
-
 type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The cost chart's coordinates, the same for both layers.
@@ -358,9 +338,6 @@ fn chart<'a>(area: &'a Area, scene: &Scene) -> Result<Chart<'a>, String> {
         .map_err(err)
 }
 
-/// At most this many points of the history are drawn per CSS pixel of plot width.
-const POINTS_PER_PIXEL: usize = 2;
-
 fn cost_foreground(
     area: &Area,
     scene: &Scene,
@@ -371,8 +348,8 @@ fn cost_foreground(
     let p = scene.palette();
     let mut chart = chart(area, scene)?;
     let colour = p.cost(scene.cost);
-    let plot_width = (f64::from(chart.plotting_area().dim_in_pixel().0) / ratio) as usize;
-    let stride = (history.len() / (plot_width * POINTS_PER_PIXEL).max(1)).max(1);
+    let plot_width = f64::from(chart.plotting_area().dim_in_pixel().0) / ratio;
+    let stride = plot::stride(history.len(), plot_width);
     let (e, c) = (f64::from(s.epoch), s.cost);
     // The curve runs through the kept points to the current state.
     let points = history
@@ -409,31 +386,6 @@ fn cost_foreground(
         )))
         .map_err(err)?;
     Ok(())
-}
-
-/// An x tick label: whole epochs, in thousands ("250k") or millions ("2.5M") on long runs.
-fn epoch_tick(v: f64) -> String {
-    let short = |x: f64, unit: &str| {
-        let s = format!("{x:.1}");
-        format!("{}{unit}", s.trim_end_matches(".0"))
-    };
-    if v >= 1e6 {
-        short(v / 1e6, "M")
-    } else if v >= 1e4 {
-        short(v / 1e3, "k")
-    } else {
-        format!("{v:.0}")
-    }
-}
-
-/// A y tick label with as many decimals as the axis' scale needs.
-fn tick(v: f64, max: f64) -> String {
-    let decimals = if max >= 10.0 {
-        0
-    } else {
-        (1.0 - max.log10().floor()).clamp(1.0, 8.0) as usize
-    };
-    format!("{v:.decimals$}")
 }
 
 /// A chart panel to draw series on, over coordinates `X` and `Y`.

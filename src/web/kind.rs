@@ -83,7 +83,8 @@ pub struct Mount {
 }
 
 /// A widget whose run steps by the wall clock (the neuron, the explorer, the multi-layer demo):
-/// what it has, from which [`act`] and [`advance`] give its [`WidgetKind`] answers.
+/// what it has, from which [`act`] and [`advance`] give its [`WidgetKind`] answers (written in
+/// its `impl WidgetKind` by [`clocked_kind!`], its run by [`clocked_run!`]).
 pub trait Clocked {
     type Run: Stepper;
 
@@ -121,4 +122,39 @@ pub fn advance<W: Clocked>(w: &mut W, dt_ms: f64) -> Result<bool, JsValue> {
         w.announce()?;
     }
     Ok(w.run().is_running())
+}
+
+/// A clocked widget's [`WidgetKind`] answers to `running`, `act` and `advance`, inside its
+/// `impl WidgetKind`.
+#[allow(unused_macros)]
+macro_rules! clocked_kind {
+    () => {
+        fn running(&self) -> bool {
+            $crate::runner::Stepper::is_running(super::kind::Clocked::run(self))
+        }
+
+        fn act(&mut self, action: Action) -> Result<bool, JsValue> {
+            super::kind::act(self, action)
+        }
+
+        fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
+            super::kind::advance(self, dt_ms)
+        }
+    };
+}
+
+/// A clocked widget's run, held in its `run` field, inside its `impl Clocked`.
+#[allow(unused_macros)]
+macro_rules! clocked_run {
+    ($run:ty) => {
+        type Run = $run;
+
+        fn run(&self) -> &$run {
+            &self.run
+        }
+
+        fn run_mut(&mut self) -> &mut $run {
+            &mut self.run
+        }
+    };
 }

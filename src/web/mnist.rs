@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::messages::{Digits, FromWorker, ToWorker};
 use crate::runner::{Action, State};
 use plotters::prelude::*;
-use wasm_bindgen::{Clamped, JsCast, JsValue};
+use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{
     CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement,
     HtmlProgressElement, ImageData,
@@ -408,11 +408,7 @@ impl MnistWidget {
         }
         let image =
             ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), side as u32, side as u32)?;
-        let context: CanvasRenderingContext2d = self
-            .grid
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("nndl-widgets: the grid has no 2D context"))?
-            .dyn_into()?;
+        let context: CanvasRenderingContext2d = canvas::context(&self.grid)?;
         context.put_image_data(&image, 0.0, 0.0)?;
         context.set_font(&format!("bold {}px sans-serif", (11.0 * ratio).round()));
         context.set_fill_style_str("rgb(213, 0, 0)");

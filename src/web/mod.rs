@@ -1,25 +1,18 @@
 //! The wasm-bindgen face of the crate: one [`Widget`] handle per mounted element. The only module
 //! that knows about the DOM; the JS shell (www/nndl-widgets.js) wires clicks and frames to it.
 
-// A module built for fewer than every kind leaves some shared helpers unused.
-#![cfg_attr(
-    not(all(
-        feature = "neuron",
-        feature = "explorer",
-        feature = "network",
-        feature = "mnist"
-    )),
-    allow(dead_code, unused_imports)
-)]
+// A module built for one kind (see Cargo.toml's features) leaves some shared helpers unused.
+#![cfg_attr(not(feature = "all-kinds"), allow(dead_code, unused_imports))]
+
+// First: its macros are for the kinds' modules.
+#[macro_use]
+mod kind;
 
 mod canvas;
 mod dom;
 mod draw;
 #[cfg(feature = "explorer")]
-mod explore_draw;
-#[cfg(feature = "explorer")]
 mod explorer;
-mod kind;
 #[cfg(feature = "mnist")]
 mod mnist;
 #[cfg(feature = "worker")]
@@ -76,16 +69,8 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
 
 /// The registry, one line per kind: the widget for a configuration, from the kinds this module was built with (a
 /// module per kind, by cargo feature; `None` for a kind it was built without).
-// A module built with no page kind (the worker's) mounts nothing.
-#[cfg_attr(
-    not(any(
-        feature = "neuron",
-        feature = "explorer",
-        feature = "network",
-        feature = "mnist"
-    )),
-    allow(unreachable_code, unused_variables)
-)]
+// A module built with fewer kinds has fewer arms; the worker's, with none, mounts nothing.
+#[cfg_attr(not(feature = "all-kinds"), allow(unreachable_code, unused_variables))]
 fn registry(config: WidgetConfig, m: Mount) -> Option<Result<Box<dyn WidgetKind>, JsValue>> {
     fn boxed<W: WidgetKind + 'static>(
         w: Result<W, JsValue>,

@@ -5,7 +5,7 @@
 use super::canvas;
 use super::dom::{self, element, set_text};
 use super::draw;
-use super::kind::{self, Clocked, Mount, WidgetKind};
+use super::kind::{Clocked, Mount, WidgetKind};
 use crate::config::MultilayerConfig;
 use crate::i18n::Lang;
 use crate::multilayer::Pairing;
@@ -91,13 +91,7 @@ impl MultilayerWidget {
         }
         root.append_child(&legend)?;
 
-        let (controls, buttons) = dom::controls(&[
-            ("run", words.run),
-            ("pause", words.pause),
-            ("step", words.step),
-            ("reset", words.reset),
-        ])?;
-        let (pause, step) = (buttons[1].clone(), buttons[2].clone());
+        let (controls, pause, step) = dom::run_controls(words, &[], false)?;
         root.append_child(&controls)?;
         let (status, alert) = dom::status_and_alert(&root)?;
 
@@ -125,45 +119,6 @@ impl MultilayerWidget {
             let r = self.run.demo().run(p);
             r.cost() / r.start_cost()
         })
-    }
-
-    fn say_state(&self) {
-        let demo = self.run.demo();
-        let text =
-            self.lang
-                .network_status(self.run.mode().state(), demo.epoch(), self.relative_costs());
-        set_text(&self.status, &text);
-    }
-
-    fn draw_all(&mut self) -> Result<(), JsValue> {
-        self.draw()?;
-        let demo = self.run.demo();
-        set_text(
-            &self.epoch,
-            &format!("{} / {}", demo.epoch(), demo.config().epochs),
-        );
-        self.epoch
-            .set_attribute("data-value", &demo.epoch().to_string())?;
-        for ((cost, gradient), (p, relative)) in self
-            .readouts
-            .iter()
-            .zip(Pairing::ALL.into_iter().zip(self.relative_costs()))
-        {
-            let g = demo.run(p).gradient_norm();
-            set_text(cost, &format!("{relative:.3}"));
-            cost.set_attribute("data-value", &relative.to_string())?;
-            set_text(gradient, &format!("{g:.2e}"));
-            gradient.set_attribute("data-value", &g.to_string())?;
-        }
-        let mode = self.run.mode();
-        dom::show_mode(&self.root, &self.pause, &self.step, mode, self.lang.words())?;
-        let message = match mode {
-            Mode::Diverged(d) => self.lang.network_diverged(d.pairing, d.at.epoch),
-            _ => String::new(),
-        };
-        set_text(&self.alert, &message);
-        self.alert.set_hidden(message.is_empty());
-        Ok(())
     }
 
     fn draw(&self) -> Result<(), JsValue> {
@@ -257,42 +212,55 @@ impl MultilayerWidget {
 }
 
 impl WidgetKind for MultilayerWidget {
-    fn running(&self) -> bool {
-        self.run.is_running()
-    }
-
-    fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        kind::act(self, action)
-    }
-
-    fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        kind::advance(self, dt_ms)
-    }
+    clocked_kind!();
 
     fn resize(&mut self) -> Result<(), JsValue> {
         self.dark = super::dom::prefers_dark();
         self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
-        self.draw_all()
+        self.render()
     }
 }
 
 impl Clocked for MultilayerWidget {
-    type Run = MultilayerRun;
-
-    fn run(&self) -> &MultilayerRun {
-        &self.run
-    }
-
-    fn run_mut(&mut self) -> &mut MultilayerRun {
-        &mut self.run
-    }
+    clocked_run!(MultilayerRun);
 
     fn render(&mut self) -> Result<(), JsValue> {
-        self.draw_all()
+        self.draw()?;
+        let demo = self.run.demo();
+        set_text(
+            &self.epoch,
+            &format!("{} / {}", demo.epoch(), demo.config().epochs),
+        );
+        self.epoch
+            .set_attribute("data-value", &demo.epoch().to_string())?;
+        for ((cost, gradient), (p, relative)) in self
+            .readouts
+            .iter()
+            .zip(Pairing::ALL.into_iter().zip(self.relative_costs()))
+        {
+            let g = demo.run(p).gradient_norm();
+            set_text(cost, &format!("{relative:.3}"));
+            cost.set_attribute("data-value", &relative.to_string())?;
+            set_text(gradient, &format!("{g:.2e}"));
+            gradient.set_attribute("data-value", &g.to_string())?;
+        }
+        let mode = self.run.mode();
+        dom::show_mode(&self.root, &self.pause, &self.step, mode, self.lang.words())?;
+        let message = match mode {
+            Mode::Diverged(d) => self.lang.network_diverged(d.pairing, d.at.epoch),
+            _ => String::new(),
+        };
+        set_text(&self.alert, &message);
+        self.alert.set_hidden(message.is_empty());
+        Ok(())
     }
 
     fn announce(&self) -> Result<(), JsValue> {
-        self.say_state();
+        let demo = self.run.demo();
+        let text =
+            self.lang
+                .network_status(self.run.mode().state(), demo.epoch(), self.relative_costs());
+        set_text(&self.status, &text);
         Ok(())
     }
 }

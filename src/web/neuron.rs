@@ -1,15 +1,15 @@
 //! The neuron widget in the page: its elements, and showing a [`NeuronRun`] in them.
 
 use super::canvas;
-use super::dom::{self, button, element, full, rounded, set_text};
+use super::dom::{self, button, element, set_text};
 use super::draw::{self, Scene};
-use super::kind::{self, Clocked, Mount, WidgetKind};
+use super::kind::{Clocked, Mount, WidgetKind};
 use crate::config::NeuronConfig;
 use crate::i18n::Lang;
 use crate::neuron::Rule;
 use crate::neuron_run::{NeuronRun, SUGGESTED_GRADIENT_ETA};
+use crate::plot::{full, rounded};
 use crate::runner::{Action, Mode, Stepper};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
@@ -64,16 +64,7 @@ impl NeuronWidget {
             "",
         )?;
         root.append_child(&row)?;
-        let (controls, buttons) = dom::controls(&[
-            ("run", words.run),
-            ("pause", words.pause),
-            ("step", words.step),
-            ("reset", words.reset),
-        ])?;
-        let (pause, step) = (buttons[1].clone(), buttons[2].clone());
-        let hint: HtmlElement = element("span", "nndl-keys", Some(words.keys_hint))?;
-        hint.set_attribute("aria-hidden", "true")?;
-        controls.append_child(&hint)?;
+        let (controls, pause, step) = dom::run_controls(words, &[], true)?;
         root.append_child(&controls)?;
 
         let note: HtmlElement = element("p", "nndl-note", None)?;
@@ -93,10 +84,7 @@ impl NeuronWidget {
             lang,
             run: NeuronRun::new(config),
             figure,
-            context: canvas
-                .get_context("2d")?
-                .ok_or_else(|| JsValue::from_str("nndl-widgets: the canvas has no 2D context"))?
-                .dyn_into()?,
+            context: canvas::context(&canvas)?,
             canvas,
             background: element("canvas", "", None)?,
             drawn: None,
@@ -119,18 +107,6 @@ impl NeuronWidget {
         Ok(widget)
     }
 
-    /// Tells screen readers the run's state, and updates the canvas's text alternative: on
-    /// actions and when a run stops, not every frame.
-    fn say_state(&self) -> Result<(), JsValue> {
-        let s = self.run.snapshot();
-        let state = self.run.mode().state();
-        set_text(
-            &self.status,
-            &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
-        );
-        self.describe_canvas()
-    }
-
     fn describe_canvas(&self) -> Result<(), JsValue> {
         let s = self.run.snapshot();
         let config = self.run.config();
@@ -140,51 +116,6 @@ impl NeuronWidget {
                 .lang
                 .neuron_canvas_label(config.setup.cost, s.epoch, config.epochs, s.a, s.cost),
         )
-    }
-
-    fn draw_all(&mut self) -> Result<(), JsValue> {
-        let config = *self.run.config();
-        let s = self.run.snapshot();
-        let scene = Scene {
-            ratio: self.ratio,
-            dark: self.dark,
-            lang: self.lang,
-            cost: config.setup.cost,
-            x: config.setup.x,
-            y: config.setup.y,
-            epochs: config.epochs,
-            y_max: draw::y_max(self.run.cost_max()),
-        };
-        if self.drawn != Some(scene) {
-            draw::background(canvas::backend(&self.background)?, &scene)
-                .map_err(|e| JsValue::from_str(&e))?;
-            self.drawn = Some(scene);
-        }
-        self.context
-            .draw_image_with_html_canvas_element(&self.background, 0.0, 0.0)?;
-        draw::foreground(
-            canvas::backend(&self.canvas)?,
-            &scene,
-            &s,
-            self.run.history(),
-        )
-        .map_err(|e| JsValue::from_str(&e))?;
-
-        let texts = [
-            (
-                format!("{} / {}", s.epoch, config.epochs),
-                s.epoch.to_string(),
-            ),
-            (rounded(s.a, 3, false), full(s.a)),
-            (rounded(s.cost, 4, false), full(s.cost)),
-            (rounded(s.w, 3, true), full(s.w)),
-            (rounded(s.b, 3, true), full(s.b)),
-        ];
-        for (el, (text, value)) in self.readouts.iter().zip(texts) {
-            set_text(el, &text);
-            el.set_attribute("data-value", &value)?;
-        }
-        self.render_controls()
     }
 
     /// The parts that change with the mode or the configuration, not with each epoch.
@@ -218,17 +149,7 @@ impl NeuronWidget {
 }
 
 impl WidgetKind for NeuronWidget {
-    fn running(&self) -> bool {
-        self.run.is_running()
-    }
-
-    fn act(&mut self, action: Action) -> Result<bool, JsValue> {
-        kind::act(self, action)
-    }
-
-    fn advance(&mut self, dt_ms: f64) -> Result<bool, JsValue> {
-        kind::advance(self, dt_ms)
-    }
+    clocked_kind!();
 
     /// Fits the canvas to the widget's width and redraws (also after the colour scheme changed).
     fn resize(&mut self) -> Result<(), JsValue> {
@@ -243,27 +164,68 @@ impl WidgetKind for NeuronWidget {
         self.background.set_height(self.canvas.height());
         self.dark = super::dom::prefers_dark();
         self.drawn = None;
-        self.draw_all()
+        self.render()
     }
 }
 
 impl Clocked for NeuronWidget {
-    type Run = NeuronRun;
-
-    fn run(&self) -> &NeuronRun {
-        &self.run
-    }
-
-    fn run_mut(&mut self) -> &mut NeuronRun {
-        &mut self.run
-    }
+    clocked_run!(NeuronRun);
 
     fn render(&mut self) -> Result<(), JsValue> {
-        self.draw_all()
+        let config = *self.run.config();
+        let s = self.run.snapshot();
+        let scene = Scene {
+            ratio: self.ratio,
+            dark: self.dark,
+            lang: self.lang,
+            cost: config.setup.cost,
+            x: config.setup.x,
+            y: config.setup.y,
+            epochs: config.epochs,
+            y_max: crate::plot::y_max(self.run.cost_max()),
+        };
+        if self.drawn != Some(scene) {
+            draw::background(canvas::backend(&self.background)?, &scene)
+                .map_err(|e| JsValue::from_str(&e))?;
+            self.drawn = Some(scene);
+        }
+        self.context
+            .draw_image_with_html_canvas_element(&self.background, 0.0, 0.0)?;
+        draw::foreground(
+            canvas::backend(&self.canvas)?,
+            &scene,
+            &s,
+            self.run.history(),
+        )
+        .map_err(|e| JsValue::from_str(&e))?;
+
+        let texts = [
+            (
+                format!("{} / {}", s.epoch, config.epochs),
+                s.epoch.to_string(),
+            ),
+            (rounded(s.a, 3, false), full(s.a)),
+            (rounded(s.cost, 4, false), full(s.cost)),
+            (rounded(s.w, 3, true), full(s.w)),
+            (rounded(s.b, 3, true), full(s.b)),
+        ];
+        for (el, (text, value)) in self.readouts.iter().zip(texts) {
+            set_text(el, &text);
+            el.set_attribute("data-value", &value)?;
+        }
+        self.render_controls()
     }
 
+    /// Tells screen readers the run's state, and updates the canvas's text alternative: on
+    /// actions and when a run stops, not every frame.
     fn announce(&self) -> Result<(), JsValue> {
-        self.say_state()
+        let s = self.run.snapshot();
+        let state = self.run.mode().state();
+        set_text(
+            &self.status,
+            &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
+        );
+        self.describe_canvas()
     }
 
     /// The rule switch's actions too.

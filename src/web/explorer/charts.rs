@@ -1,12 +1,14 @@
 //! What the explorer's canvas shows in each of its views. Everything is drawn each frame but the
 //! cost surfaces' heatmaps, which are worked out only when their window changes.
 
-use super::draw::{self, err, font, line_width, Area, Palette};
-use crate::config::{ChartShows, ExplorerConfig};
+use crate::config::ChartShows;
 use crate::cost::{sigmoid_prime, Cost};
-use crate::explorer::{sigma_identity, Explorer, Racer, Window};
+use crate::explorer::{Explorer, Racer};
 use crate::i18n::Lang;
 use crate::neuron::Snapshot;
+use crate::plot;
+use crate::surface::{max_difference, sigma_identity, Window};
+use crate::web::draw::{self, err, font, line_width, Area, Palette};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -19,8 +21,14 @@ pub const GRID: usize = 96;
 /// The range of z the σ′ exercise plots.
 pub const SIGMA_Z: (f64, f64) = (-10.0, 10.0);
 pub const SIGMA_POINTS: usize = 401;
-/// At most this many points of a history are drawn per CSS pixel of plot width.
-const POINTS_PER_PIXEL: usize = 2;
+
+/// How the canvas is drawn this frame: its device pixel ratio, colours and words.
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    pub ratio: f64,
+    pub p: &'a Palette,
+    pub lang: Lang,
+}
 
 /// The panels of a view, in rows and columns, for a canvas `width` CSS pixels wide; and the
 /// canvas's height.
@@ -120,61 +128,9 @@ fn legend(
     Ok(())
 }
 
-/// The y range of a chart over `values`: from 0 (linear) or a little below the smallest positive
-/// value (log) to a little above the largest.
-fn y_range(values: impl Iterator<Item = f64> + Clone, log: bool, floor: f64) -> (f64, f64) {
-    let finite = values.filter(|v| v.is_finite());
-    let hi = finite.clone().fold(floor, f64::max);
-    if log {
-        let lo = finite.filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
-        if lo.is_finite() && hi > 0.0 {
-            let lo = lo.max(hi * 1e-300).max(1e-300);
-            (lo / 2.0, (hi * 2.0).max(lo))
-        } else {
-            (1e-6, 1.0)
-        }
-    } else {
-        (0.0, if hi > 0.0 { hi * 1.08 } else { 1.0 })
-    }
-}
-
-/// A tick label with a true minus sign.
-fn minus(text: String) -> String {
-    text.replace('-', "\u{2212}")
-}
-
-/// A log axis's tick: 0.01, 0.1, 1, 10 as decimals, powers of ten further out as 1e−5.
-fn log_tick(v: &f64) -> String {
-    if (1e-3..1e4).contains(v) {
-        let s = format!("{v:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        minus(format!("{v:.0e}"))
-    }
-}
-
-fn linear_tick(max: f64) -> impl Fn(&f64) -> String {
-    move |v| {
-        let decimals = if max >= 10.0 {
-            0
-        } else {
-            (1.0 - max.log10().floor()).clamp(1.0, 8.0) as usize
-        };
-        format!("{v:.decimals$}")
-    }
-}
-
 /// The points of a racer's path to draw: thinned to the plot's width, ending at the current state.
 fn thinned(r: &Racer, plot_px: f64) -> Vec<Snapshot> {
-    let path: Vec<Snapshot> = r.path().collect();
-    let stride = (path.len() / ((plot_px as usize) * POINTS_PER_PIXEL).max(1)).max(1);
-    let mut out: Vec<Snapshot> = path.iter().step_by(stride).copied().collect();
-    if let (Some(last), Some(end)) = (out.last(), path.last()) {
-        if last.epoch != end.epoch {
-            out.push(*end);
-        }
-    }
-    out
+    plot::thinned(&r.path().collect::<Vec<_>>(), plot_px)
 }
 
 /// Each raced cost's path, thinned for a panel `area` wide: worked out once per frame for all
@@ -212,7 +168,7 @@ fn epoch_chart(
         .flat_map(|(_, path)| path)
         .map(value)
         .chain(levels.iter().map(|l| l.0));
-    let (lo, hi) = y_range(all, log, floor);
+    let (lo, hi) = plot::y_range(all, log, floor);
     let x_title = lang.words().epoch_axis;
     let epochs = f64::from(epochs.max(1));
     let mut entries: Vec<(String, RGBColor, bool)> = paths
@@ -221,9 +177,10 @@ fn epoch_chart(
         .collect();
     entries.extend(levels.iter().map(|(_, c, name)| (name.clone(), *c, true)));
     // The same drawing on a linear or a log axis.
+    // The same curves on a log or a linear y axis, whose types differ.
     macro_rules! plot {
-        ($chart:expr) => {{
-            let mut chart = $chart;
+        ($y:expr, $tick:expr) => {{
+            let mut chart = draw::epoch_panel(area, ratio, p, title, x_title, epochs, $y, $tick)?;
             for (cost, path) in paths {
                 let colour = p.cost(*cost);
                 let points = path
@@ -267,40 +224,16 @@ fn epoch_chart(
         }};
     }
     if log {
-        plot!(draw::epoch_panel(
-            area,
-            ratio,
-            p,
-            title,
-            x_title,
-            epochs,
-            (lo..hi).log_scale(),
-            &log_tick
-        )?);
+        plot!((lo..hi).log_scale(), &|v: &f64| plot::log_tick(*v));
     } else {
-        let tick = linear_tick(hi);
-        plot!(draw::epoch_panel(
-            area,
-            ratio,
-            p,
-            title,
-            x_title,
-            epochs,
-            lo..hi,
-            &tick
-        )?);
+        plot!(lo..hi, &move |v: &f64| plot::tick(*v, hi));
     }
     Ok(())
 }
 
 /// The race: cost and/or output against epoch, both costs on shared axes.
-pub fn race(
-    areas: &[Area],
-    ratio: f64,
-    p: &Palette,
-    lang: Lang,
-    run: &Explorer,
-) -> Result<(), String> {
+pub fn race(look: Look, areas: &[Area], run: &Explorer) -> Result<(), String> {
+    let Look { ratio, p, lang } = look;
     let c = run.started();
     let shown = run.config();
     let w = lang.explorer();
@@ -355,13 +288,8 @@ pub fn race(
 }
 
 /// The learning speed: |∂C/∂w|, |∂C/∂b| and σ′(z) against epoch.
-pub fn speed(
-    areas: &[Area],
-    ratio: f64,
-    p: &Palette,
-    lang: Lang,
-    run: &Explorer,
-) -> Result<(), String> {
+pub fn speed(look: Look, areas: &[Area], run: &Explorer) -> Result<(), String> {
+    let Look { ratio, p, lang } = look;
     let w = lang.explorer();
     let c = run.started();
     let log = run.config().log;
@@ -390,51 +318,6 @@ pub fn speed(
     Ok(())
 }
 
-/// A colour for t in [0, 1], dark (small costs) to light (large), after matplotlib's viridis.
-pub fn colour_of(t: f64) -> [u8; 3] {
-    const STOPS: [[f64; 3]; 6] = [
-        [68.0, 1.0, 84.0],
-        [65.0, 68.0, 135.0],
-        [42.0, 120.0, 142.0],
-        [34.0, 168.0, 132.0],
-        [122.0, 209.0, 81.0],
-        [253.0, 231.0, 37.0],
-    ];
-    let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
-    } else {
-        1.0
-    };
-    let x = t * (STOPS.len() - 1) as f64;
-    let i = (x.floor() as usize).min(STOPS.len() - 2);
-    let f = x - i as f64;
-    let mix = |k: usize| (STOPS[i][k] + (STOPS[i + 1][k] - STOPS[i][k]) * f).round() as u8;
-    [mix(0), mix(1), mix(2)]
-}
-
-/// The RGBA pixels of a cost surface's heatmap (GRID × GRID, top row first), coloured by ln C
-/// between its smallest and largest finite values; `None` where C is infinite everywhere.
-pub fn heatmap(window: &Window, cost: Cost, c: &ExplorerConfig) -> Option<Vec<u8>> {
-    let grid = window.surface(cost, c.x, c.y, GRID);
-    let finite = || grid.iter().copied().filter(|v| v.is_finite());
-    let max = finite().fold(f64::NEG_INFINITY, f64::max);
-    if !max.is_finite() {
-        return None;
-    }
-    // ln of a cost that may be 0: floor it far below the largest.
-    let tiny = (max.abs() * 1e-12).max(1e-300);
-    let ln = |v: f64| (v.max(0.0) + tiny).ln();
-    let lo = finite().map(ln).fold(f64::INFINITY, f64::min);
-    let hi = ln(max);
-    let span = (hi - lo).max(1e-12);
-    let mut pixels = Vec::with_capacity(GRID * GRID * 4);
-    for v in grid {
-        let [r, g, b] = colour_of((ln(v) - lo) / span);
-        pixels.extend_from_slice(&[r, g, b, 255]);
-    }
-    Some(pixels)
-}
-
 /// A cost-surface panel's chart, over (w, b).
 pub type Surface<'a> =
     draw::Panel<'a, plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>;
@@ -448,7 +331,7 @@ pub fn surface_axes<'a>(
     title: &str,
     window: &Window,
 ) -> Result<Surface<'a>, String> {
-    let tick = |v: &f64| minus(format!("{v}"));
+    let tick = |v: &f64| plot::minus(format!("{v}"));
     let axes = draw::Axes {
         title,
         x_title: "w",
@@ -540,13 +423,8 @@ pub fn undefined(area: &Area, ratio: f64, p: &Palette, text: &str) -> Result<(),
 
 /// The first exercise: σ′(z) as the slope of σ and σ(z)(1 − σ(z)), over z, with each run's z.
 /// Returns the largest difference between the two.
-pub fn sigma(
-    area: &Area,
-    ratio: f64,
-    p: &Palette,
-    lang: Lang,
-    run: &Explorer,
-) -> Result<f64, String> {
+pub fn sigma(look: Look, area: &Area, run: &Explorer) -> Result<f64, String> {
+    let Look { ratio, p, lang } = look;
     let w = lang.explorer();
     let points = sigma_identity(SIGMA_Z.0, SIGMA_Z.1, SIGMA_POINTS);
     let axes = draw::Axes {
@@ -554,7 +432,7 @@ pub fn sigma(
         x_title: "z",
         y_title: None,
         x_labels: 11,
-        x_tick: &|v| minus(format!("{v:.0}")),
+        x_tick: &|v| plot::minus(format!("{v:.0}")),
         y_tick: &|v| format!("{v:.2}"),
         grid: true,
         y_label_width: 48.0,
@@ -598,8 +476,5 @@ pub fn sigma(
             (w.sigma_product.to_string(), p.ink, true),
         ],
     )?;
-    Ok(points
-        .iter()
-        .map(|(_, d, s)| (d - s).abs())
-        .fold(0.0, f64::max))
+    Ok(max_difference(&points))
 }

@@ -1,0 +1,263 @@
+//! The numbers behind the charts and readouts, pure so that they are tested natively: numbers
+//! as people read them, axis ranges and tick labels, long curves thinned to the plot's width,
+//! and the cost surface's colours. The web layer only draws what these give.
+
+/// A number rounded for people; the full value goes in `data-value` (see [`full`]). Values too
+/// small for `decimals` are written in scientific form rather than as 0.
+pub fn rounded(v: f64, decimals: usize, sign: bool) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "∞" } else { "−∞" }.into();
+    }
+    if v != 0.0 && v.abs() < 10f64.powi(-(decimals as i32)) {
+        format!("{v:.2e}")
+    } else if sign {
+        format!("{v:+.decimals$}")
+    } else {
+        format!("{v:.decimals$}")
+    }
+}
+
+/// Every digit of a number, in a form JavaScript's `Number()` reads back exactly (also "NaN",
+/// "Infinity" and "-Infinity").
+pub fn full(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if v == 0.0 || (1e-6..1e15).contains(&v.abs()) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// A number as people write it: "1", "0.5", "-1.25".
+pub fn short(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+/// A label with a true minus sign.
+pub fn minus(text: String) -> String {
+    text.replace('-', "\u{2212}")
+}
+
+/// An epoch axis's tick: whole epochs, in thousands ("250k") or millions ("2.5M") on long runs.
+pub fn epoch_tick(v: f64) -> String {
+    let short = |x: f64, unit: &str| {
+        let s = format!("{x:.1}");
+        format!("{}{unit}", s.trim_end_matches(".0"))
+    };
+    if v >= 1e6 {
+        short(v / 1e6, "M")
+    } else if v >= 1e4 {
+        short(v / 1e3, "k")
+    } else {
+        format!("{v:.0}")
+    }
+}
+
+/// A linear axis's tick with as many decimals as an axis up to `max` needs.
+pub fn tick(v: f64, max: f64) -> String {
+    let decimals = if max >= 10.0 {
+        0
+    } else {
+        (1.0 - max.log10().floor()).clamp(1.0, 8.0) as usize
+    };
+    format!("{v:.decimals$}")
+}
+
+/// A log axis's tick: 0.01, 0.1, 1, 10 as decimals, powers of ten further out as 1e−5.
+pub fn log_tick(v: f64) -> String {
+    if (1e-3..1e4).contains(&v) {
+        let s = format!("{v:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        minus(format!("{v:.0e}"))
+    }
+}
+
+/// The top of the cost axis for a run whose largest cost so far is `cost_max`: a little above
+/// it, so that the axis is redrawn rarely and the curve never touches the frame.
+pub fn y_max(cost_max: f64) -> f64 {
+    if cost_max > 0.0 && cost_max.is_finite() {
+        cost_max * 1.08
+    } else {
+        1.0
+    }
+}
+
+/// The y range of a chart over `values`: from 0 (linear) or a little below the smallest
+/// positive value (log) to a little above the largest, and at least to `floor`.
+pub fn y_range(values: impl Iterator<Item = f64> + Clone, log: bool, floor: f64) -> (f64, f64) {
+    let finite = values.filter(|v| v.is_finite());
+    let hi = finite.clone().fold(floor, f64::max);
+    if log {
+        let lo = finite.filter(|v| *v > 0.0).fold(f64::INFINITY, f64::min);
+        if lo.is_finite() && hi > 0.0 {
+            let lo = lo.max(hi * 1e-300).max(1e-300);
+            (lo / 2.0, (hi * 2.0).max(lo))
+        } else {
+            (1e-6, 1.0)
+        }
+    } else {
+        (0.0, if hi > 0.0 { hi * 1.08 } else { 1.0 })
+    }
+}
+
+/// At most this many points of a curve are drawn per CSS pixel of plot width.
+pub const POINTS_PER_PIXEL: usize = 2;
+
+/// Every how many points of `len` to draw on a plot `plot_px` CSS pixels wide.
+pub fn stride(len: usize, plot_px: f64) -> usize {
+    (len / ((plot_px.max(0.0) as usize) * POINTS_PER_PIXEL).max(1)).max(1)
+}
+
+/// The points of a path to draw on a plot `plot_px` wide: every [`stride`]-th, and always the
+/// last (the current state).
+pub fn thinned<T: Copy + PartialEq>(path: &[T], plot_px: f64) -> Vec<T> {
+    let mut out: Vec<T> = path
+        .iter()
+        .step_by(stride(path.len(), plot_px))
+        .copied()
+        .collect();
+    if let (Some(last), Some(end)) = (out.last(), path.last()) {
+        if last != end {
+            out.push(*end);
+        }
+    }
+    out
+}
+
+/// A colour for t in [0, 1], dark (small costs) to light (large), after matplotlib's viridis.
+pub fn colour_of(t: f64) -> [u8; 3] {
+    const STOPS: [[f64; 3]; 6] = [
+        [68.0, 1.0, 84.0],
+        [65.0, 68.0, 135.0],
+        [42.0, 120.0, 142.0],
+        [34.0, 168.0, 132.0],
+        [122.0, 209.0, 81.0],
+        [253.0, 231.0, 37.0],
+    ];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    let x = t * (STOPS.len() - 1) as f64;
+    let i = (x.floor() as usize).min(STOPS.len() - 2);
+    let f = x - i as f64;
+    let mix = |k: usize| (STOPS[i][k] + (STOPS[i + 1][k] - STOPS[i][k]) * f).round() as u8;
+    [mix(0), mix(1), mix(2)]
+}
+
+/// The RGBA pixels of a heatmap of `grid` (row by row), coloured by ln v between its smallest
+/// and largest finite values; `None` where no value is finite.
+pub fn heatmap(grid: &[f64]) -> Option<Vec<u8>> {
+    let finite = || grid.iter().copied().filter(|v| v.is_finite());
+    let max = finite().fold(f64::NEG_INFINITY, f64::max);
+    if !max.is_finite() {
+        return None;
+    }
+    // ln of a cost that may be 0: floor it far below the largest.
+    let tiny = (max.abs() * 1e-12).max(1e-300);
+    let ln = |v: f64| (v.max(0.0) + tiny).ln();
+    let lo = finite().map(ln).fold(f64::INFINITY, f64::min);
+    let hi = ln(max);
+    let span = (hi - lo).max(1e-12);
+    let mut pixels = Vec::with_capacity(grid.len() * 4);
+    for &v in grid {
+        let [r, g, b] = colour_of((ln(v) - lo) / span);
+        pixels.extend_from_slice(&[r, g, b, 255]);
+    }
+    Some(pixels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_for_people_and_for_scripts() {
+        assert_eq!(rounded(0.123456, 3, false), "0.123");
+        assert_eq!(rounded(0.5, 2, true), "+0.50");
+        assert_eq!(rounded(1e-7, 3, false), "1.00e-7");
+        assert_eq!(rounded(f64::NEG_INFINITY, 3, false), "−∞");
+        assert_eq!(full(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(full(1e-9), "1e-9");
+        assert_eq!(full(f64::INFINITY), "Infinity");
+        for v in [0.1 + 0.2, 1e-9, -2.5e20, 123.456] {
+            assert_eq!(full(v).parse::<f64>().unwrap(), v);
+        }
+        assert_eq!(short(-0.0001), "0");
+        assert_eq!(short(1.25), "1.25");
+        assert_eq!(short(2.0), "2");
+    }
+
+    #[test]
+    fn ticks() {
+        assert_eq!(epoch_tick(300.0), "300");
+        assert_eq!(epoch_tick(250_000.0), "250k");
+        assert_eq!(epoch_tick(2_500_000.0), "2.5M");
+        assert_eq!(epoch_tick(1e7), "10M");
+        assert_eq!(tick(0.25, 0.5), "0.25");
+        assert_eq!(tick(3.0, 40.0), "3");
+        assert_eq!(tick(0.0015, 0.004), "0.0015");
+        assert_eq!(log_tick(0.01), "0.01");
+        assert_eq!(log_tick(1.0), "1");
+        assert_eq!(log_tick(1e-5), "1e\u{2212}5");
+    }
+
+    #[test]
+    fn ranges_cover_the_values_with_room() {
+        assert_eq!(y_max(0.5), 0.54);
+        assert_eq!(y_max(f64::NAN), 1.0);
+        let (lo, hi) = y_range([0.2, 1.0, f64::INFINITY].into_iter(), false, 0.0);
+        assert_eq!((lo, hi), (0.0, 1.08));
+        let (lo, hi) = y_range([1e-4, 0.5, 0.0].into_iter(), true, 0.0);
+        assert!(lo < 1e-4 && lo > 0.0 && hi > 0.5, "{lo} {hi}");
+        assert_eq!(y_range(std::iter::empty(), true, 0.0), (1e-6, 1.0));
+        // A floor (the entropy (64)) lifts the top.
+        assert!(y_range([0.1].into_iter(), false, 0.6).1 > 0.6);
+    }
+
+    #[test]
+    fn long_paths_are_thinned_to_the_plot_and_keep_their_end() {
+        let path: Vec<u32> = (0..=10_000).collect();
+        let t = thinned(&path, 400.0);
+        // A whole stride: between one and two times the points the plot asks for.
+        assert!(
+            t.len() >= POINTS_PER_PIXEL * 400 && t.len() <= 2 * POINTS_PER_PIXEL * 400 + 1,
+            "{}",
+            t.len()
+        );
+        assert_eq!(t[0], 0);
+        assert_eq!(*t.last().unwrap(), 10_000);
+        let short: Vec<u32> = (0..50).collect();
+        assert_eq!(thinned(&short, 400.0), short);
+        assert_eq!(stride(0, 0.0), 1);
+    }
+
+    #[test]
+    fn heatmaps_span_dark_to_light_and_skip_infinities() {
+        assert_eq!(colour_of(0.0), [68, 1, 84]);
+        assert_eq!(colour_of(1.0), [253, 231, 37]);
+        assert_eq!(colour_of(f64::NAN), [253, 231, 37]);
+        let px = heatmap(&[0.0, 1.0, f64::INFINITY, 100.0]).unwrap();
+        assert_eq!(px.len(), 16);
+        assert_eq!(&px[..3], &colour_of(0.0));
+        assert_eq!(&px[12..15], &colour_of(1.0));
+        assert!(px.chunks(4).all(|p| p[3] == 255));
+        assert!(heatmap(&[f64::INFINITY; 4]).is_none());
+    }
+}

@@ -1,0 +1,366 @@
+//! The explorer widget in the page: its controls, readouts and canvas, showing an [`Explorer`].
+
+mod charts;
+mod fields;
+mod view;
+
+use super::dom::{self, button, element, set_text};
+use super::kind::{Clocked, Mount, WidgetKind};
+use crate::config::{
+    Area, Button, Control, ExplorerConfig, ExplorerOptions, Hide, Place, Setting, View, SETTINGS,
+};
+use crate::cost::Cost;
+use crate::explorer::Explorer;
+use crate::i18n::Lang;
+use crate::runner::{Action, Stepper};
+use crate::surface::Window;
+use fields::{choice_labels, field, setting_label, Field, Input};
+use std::sync::atomic::{AtomicU32, Ordering};
+use wasm_bindgen::JsValue;
+use web_sys::{
+    CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+};
+
+/// Numbers the explorers of a page, for their controls' element ids.
+static MOUNTED: AtomicU32 = AtomicU32::new(0);
+
+/// One raced cost's readouts.
+struct Group {
+    row: HtmlElement,
+    title: HtmlElement,
+    values: Vec<HtmlElement>,
+    minimum: HtmlElement,
+}
+
+const READOUTS: [&str; 8] = [
+    "epoch",
+    "output",
+    "cost",
+    "w",
+    "b",
+    "dw",
+    "db",
+    "sigma-prime",
+];
+
+pub struct ExplorerWidget {
+    root: HtmlElement,
+    lang: Lang,
+    /// The element's id, which scopes its entry in a shared link.
+    id: Option<String>,
+    /// The page's options, and those with a link's settings on top.
+    page_options: ExplorerOptions,
+    options: ExplorerOptions,
+    run: Explorer,
+    figure: HtmlElement,
+    canvas: HtmlCanvasElement,
+    context: CanvasRenderingContext2d,
+    /// The cost surfaces' heatmaps (GRID × GRID each), and what they were worked out for.
+    heat: Vec<HtmlCanvasElement>,
+    heat_for: Option<(Window, Vec<Cost>, ExplorerConfig)>,
+    window: Option<Window>,
+    css_width: f64,
+    dark: bool,
+    views: Vec<(View, HtmlButtonElement)>,
+    fields: Vec<Field>,
+    groups: [Group; 2],
+    sigma_row: HtmlElement,
+    sigma_value: HtmlElement,
+    pause: HtmlButtonElement,
+    step: HtmlButtonElement,
+    share_row: HtmlElement,
+    share_field: HtmlInputElement,
+    share_message: HtmlElement,
+    notes: [HtmlElement; 4],
+    status: HtmlElement,
+    alert: HtmlElement,
+}
+
+impl ExplorerWidget {
+    pub fn mount(m: Mount, page_options: ExplorerOptions) -> Result<ExplorerWidget, JsValue> {
+        let Mount { root, lang, .. } = m;
+        // With a shared link's settings for this widget, if the page was opened with one.
+        let fragment = dom::window()?.location().hash().unwrap_or_default();
+        let fragment = fragment.as_str();
+        let id = root.get_attribute("id").filter(|s| !s.is_empty());
+        let options = with_link(&page_options, id.as_deref(), fragment)
+            .unwrap_or_else(|| page_options.clone());
+        let words = lang.words();
+        let xw = lang.explorer();
+        let uid = format!("nndl-x{}", MOUNTED.fetch_add(1, Ordering::Relaxed));
+        dom::prepare_root(&root, "nndl-explorer", lang, xw.name)?;
+
+        // The views, as a row of toggle buttons.
+        let tabs: HtmlElement = element("div", "nndl-views", None)?;
+        tabs.set_attribute("role", "group")?;
+        tabs.set_attribute("aria-label", xw.views)?;
+        let mut views = Vec::new();
+        for (view, label) in [
+            (View::Race, xw.race),
+            (View::Speed, xw.speed),
+            (View::Surface, xw.surface),
+            (View::Sigma, xw.sigma),
+        ] {
+            let b: HtmlButtonElement = element("button", "nndl-button nndl-view", Some(label))?;
+            b.set_type("button");
+            b.set_attribute("data-control", Setting::View.name())?;
+            b.set_attribute("data-value", view.name())?;
+            tabs.append_child(&b)?;
+            views.push((view, b));
+        }
+        tabs.set_hidden(options.hides(Hide::Setting(Setting::View)));
+        root.append_child(&tabs)?;
+
+        // What the race chart shows, and the log scale.
+        let display: HtmlElement = element("div", "nndl-display", None)?;
+        root.append_child(&display)?;
+
+        let (figure, canvas) = dom::figure(&root)?;
+        canvas.set_attribute("data-export", "")?;
+
+        // Readouts: one row per raced cost.
+        let mut groups = Vec::new();
+        for cost in [Cost::Quadratic, Cost::CrossEntropy] {
+            let row: HtmlElement = element("div", "nndl-readouts nndl-group", None)?;
+            let title: HtmlElement = element("span", "nndl-group-title", None)?;
+            row.append_child(&title)?;
+            let labels = [
+                words.epoch,
+                words.output,
+                words.cost,
+                "w",
+                "b",
+                "∂C/∂w",
+                "∂C/∂b",
+                "σ′(z)",
+            ];
+            let mut values = Vec::new();
+            for (name, label) in READOUTS.iter().zip(labels) {
+                let (item, value) = dom::readout(&format!("{}.{name}", cost.name()), label, "")?;
+                row.append_child(&item)?;
+                values.push(value);
+            }
+            let (item, minimum) =
+                dom::readout(&format!("{}.minimum", cost.name()), xw.minimum, "")?;
+            row.append_child(&item)?;
+            root.append_child(&row)?;
+            groups.push(Group {
+                row,
+                title,
+                values,
+                minimum,
+            });
+        }
+        let sigma_row: HtmlElement = element("div", "nndl-readouts", None)?;
+        let (item, sigma_value) = dom::readout("sigma.max-difference", xw.max_difference, "")?;
+        sigma_row.append_child(&item)?;
+        root.append_child(&sigma_row)?;
+
+        let share = button("share", xw.copy_link)?;
+        share.set_hidden(options.hides(Hide::Button(Button::Share)) || id.is_none());
+        let png = button("export-png", xw.png)?;
+        let csv = button("export-csv", xw.csv)?;
+        for b in [&png, &csv] {
+            b.set_hidden(options.hides(Hide::Button(Button::Export)));
+        }
+        let (controls, pause, step) = dom::run_controls(words, &[&share, &png, &csv], true)?;
+        root.append_child(&controls)?;
+
+        let share_row: HtmlElement = element("div", "nndl-share", None)?;
+        let share_message: HtmlElement = element("span", "", None)?;
+        share_message.set_attribute("role", "status")?;
+        let share_field: HtmlInputElement = element("input", "nndl-share-link", None)?;
+        share_field.set_read_only(true);
+        share_field.set_attribute("aria-label", xw.link_here)?;
+        share_field.set_attribute("data-share-link", "")?;
+        share_row.append_child(&share_message)?;
+        share_row.append_child(&share_field)?;
+        share_row.set_hidden(true);
+        root.append_child(&share_row)?;
+
+        // The settings.
+        let settings: HtmlElement = element("fieldset", "nndl-settings", None)?;
+        let legend: HtmlElement = element("legend", "", Some(xw.settings))?;
+        settings.append_child(&legend)?;
+        // Every setting with a control of its own, in the table's order, in its area.
+        let mut fields = Vec::new();
+        for spec in SETTINGS.iter() {
+            let input = match spec.control {
+                Control::Slider(scale) => Input::Slider(scale),
+                Control::Select => Input::Select(choice_labels(lang, spec.setting)),
+                Control::Check => Input::Check,
+                Control::Buttons | Control::None => continue,
+            };
+            let field = field(&uid, spec.setting, setting_label(lang, spec.setting), input)?;
+            field.wrapper.set_hidden(options.locks(spec.setting));
+            match spec.area {
+                Area::Settings => settings.append_child(&field.wrapper)?,
+                Area::Display => display.append_child(&field.wrapper)?,
+            };
+            fields.push(field);
+        }
+        root.append_child(&settings)?;
+
+        let mut notes = Vec::new();
+        for _ in 0..4 {
+            let note: HtmlElement = element("p", "nndl-note", None)?;
+            note.set_hidden(true);
+            root.append_child(&note)?;
+            notes.push(note);
+        }
+        let (status, alert) = dom::status_and_alert(&root)?;
+
+        let groups: [Group; 2] = groups
+            .try_into()
+            .map_err(|_| JsValue::from_str("nndl-widgets: two readout groups"))?;
+        let notes: [HtmlElement; 4] = notes
+            .try_into()
+            .map_err(|_| JsValue::from_str("nndl-widgets: four notes"))?;
+        let mut widget = ExplorerWidget {
+            root,
+            lang,
+            id,
+            run: Explorer::new(options.config),
+            page_options,
+            options,
+            figure,
+            context: super::canvas::context(&canvas)?,
+            canvas,
+            heat: Vec::new(),
+            heat_for: None,
+            window: None,
+            css_width: 0.0,
+            dark: false,
+            views,
+            fields,
+            groups,
+            sigma_row,
+            sigma_value,
+            pause,
+            step,
+            share_row,
+            share_field,
+            share_message,
+            notes,
+            status,
+            alert,
+        };
+        widget.sync_fields(None)?;
+        widget.resize()?;
+        widget.announce()?;
+        Ok(widget)
+    }
+}
+
+impl WidgetKind for ExplorerWidget {
+    clocked_kind!();
+
+    /// A control's new value (`from_slider`: the slider's position). A bad value shows a message
+    /// beside the control and changes nothing. An unknown name is the caller's error.
+    fn set(&mut self, name: &str, value: &str, from_slider: bool) -> Result<bool, JsValue> {
+        let Some(setting) = Setting::from_name(name) else {
+            let known = Setting::NAMES.join(", ");
+            return Err(JsValue::from_str(&format!(
+                "nndl-widgets: the explorer has no setting \"{name}\"; its settings are {known}"
+            )));
+        };
+        // `view` has buttons and `eta` sets both rates: neither has a field of its own.
+        let field = self.fields.iter().position(|f| f.setting == setting);
+        let scale = field.and_then(|i| self.fields[i].slider.as_ref().map(|(_, s)| *s));
+        let value = match scale {
+            Some(scale) if from_slider => scale.value(value),
+            _ => value.to_string(),
+        };
+        match self.run.set_setting(setting, &value) {
+            Ok(_) => {
+                // Every control now shows the configuration, so no earlier message still holds.
+                self.clear_field_errors()?;
+                self.sync_fields(field)?;
+                // The canvas takes the view's size as it is drawn.
+                self.render()?;
+            }
+            Err(e) => match field {
+                Some(i) => self.show_field_error(&self.fields[i], Some(e))?,
+                None => {
+                    // `view` or `eta` set from a script: said where the alerts go.
+                    set_text(&self.alert, &e.at(Place::Named).message(self.lang));
+                    self.alert.set_hidden(false);
+                }
+            },
+        }
+        Ok(self.run.is_running())
+    }
+
+    /// Fits the canvas to the widget's width and the view, and redraws.
+    fn resize(&mut self) -> Result<(), JsValue> {
+        let width = f64::from(self.figure.client_width());
+        self.css_width = if width > 0.0 {
+            width.clamp(240.0, 900.0)
+        } else {
+            520.0
+        };
+        self.dark = dom::prefers_dark();
+        self.heat_for = None;
+        self.render()
+    }
+
+    /// The run's history as CSV.
+    fn csv(&self) -> Result<String, JsValue> {
+        Ok(self.run.csv())
+    }
+
+    /// The page URL's fragment with this widget's settings in its entry (see `share`); `None` for
+    /// a widget without an id.
+    fn share_fragment(&self, current: &str) -> Option<String> {
+        let id = self.id.as_deref()?;
+        Some(crate::share::with_entry(
+            current,
+            id,
+            &self.run.config().pairs(),
+        ))
+    }
+
+    /// Takes a link's settings for this widget from the page URL's `fragment`, if it has any.
+    fn restore(&mut self, fragment: &str) -> Result<bool, JsValue> {
+        let Some(options) = with_link(&self.page_options, self.id.as_deref(), fragment) else {
+            return Ok(false);
+        };
+        if options.link_errors.is_empty() {
+            self.run = Explorer::new(options.config);
+            self.clear_field_errors()?;
+        }
+        // A bad link keeps the widget as it is, and says why.
+        self.options.link_errors = options.link_errors;
+        self.share_row.set_hidden(true);
+        self.sync_fields(None)?;
+        self.render()?;
+        self.announce()?;
+        Ok(true)
+    }
+
+    /// Shows the shared link, and whether it was copied.
+    fn shared(&self, url: &str, copied: bool) -> Result<(), JsValue> {
+        let xw = self.lang.explorer();
+        set_text(
+            &self.share_message,
+            if copied { xw.link_copied } else { xw.link_here },
+        );
+        self.share_field.set_value(url);
+        self.share_row.set_hidden(false);
+        if !copied {
+            self.share_field.select();
+        }
+        Ok(())
+    }
+}
+
+/// The page's options with the settings that the URL `fragment` holds for widget `id`; `None`
+/// when it holds none (or the widget has no id).
+fn with_link(page: &ExplorerOptions, id: Option<&str>, fragment: &str) -> Option<ExplorerOptions> {
+    let pairs = match crate::share::entry(fragment, id?)? {
+        Ok(pairs) => pairs,
+        // A malformed entry: reported as such by the options' own message.
+        Err(text) => vec![("link".to_string(), text)],
+    };
+    Some(page.clone().with_link(&pairs))
+}
