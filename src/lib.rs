@@ -1,9 +1,23 @@
 //! nndl-widgets: the live demos of *Neural Networks and Deep Learning*, chapter 3, "The
 //! cross-entropy cost function".
 //!
-//! Everything but `web` is plain Rust with no web types (the costs, the neuron and its runs, the
-//! networks, the data sets, options and words): it builds and is tested natively. Only `web`,
-//! built for wasm32, touches the DOM.
+//! Everything but `web` is plain Rust with no web types: it builds and is tested natively. Only
+//! `web`, built for wasm32, touches the DOM. Data flows one way:
+//!
+//! options (`data-*`, a link, a script) → `config` (the one reader; typed per widget kind) → a
+//! run (`neuron_run`, `explorer`, `multilayer_run`, or `digits` in the MNIST worker), stepped by
+//! `runner` → `web` (one `WidgetKind` per kind, drawn with `plot`'s numbers) → the page.
+//!
+//! - The maths: `cost` (54, 57 and the swapped expression), `neuron` (the one-input neuron and
+//!   its trainer), `network` (any small network, backprop, mini-batch SGD with L2), `multilayer`
+//!   (the three-network saturation demo, 63–70), `surface` (the cost surface and σ′ identity),
+//!   `data` (IDX files, data sets), `digits` (the MNIST run).
+//! - Runs: `runner` (actions, states, the player and the one clocked loop), `clock`, `history`,
+//!   `neuron_run`, `explorer`, `multilayer_run`.
+//! - Options and words: `config` (a file per widget kind, and `reader`, the one parser),
+//!   `slider`, `share` (links), `lang` and `i18n` (every word, English and Chinese), `messages`
+//!   (what the MNIST widget and its worker send each other), `plot` (numbers for charts).
+//! - `bench`: the work `make bench` times natively and in the browser.
 
 #[macro_use]
 mod names;

@@ -6,30 +6,16 @@
 use crate::cost::{sigmoid, Cost};
 use std::fmt;
 
-/// How w and b are updated each epoch.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rule {
-    /// Gradient descent: w ← w − η ∂C/∂w, b ← b − η ∂C/∂b with the gradients (55–56) or (61–62).
-    Gradient,
-    /// As published on the book's site: w and b both step by η·∂C/∂z for the quadratic cost
-    /// (the gradient itself when x = 1) and by η·∂C/∂a for cross-entropy, which is the gradient
-    /// (61–62) divided by σ′(z).
-    Published,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 2] = [Rule::Gradient, Rule::Published];
-
-    /// The option value that names this rule (`data-rule`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::Gradient => "gradient",
-            Rule::Published => "published",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|r| r.name() == name)
+named! {
+    /// How w and b are updated each epoch (`data-rule`).
+    pub enum Rule {
+        /// Gradient descent: w ← w − η ∂C/∂w, b ← b − η ∂C/∂b with the gradients (55–56) or
+        /// (61–62).
+        Gradient = "gradient",
+        /// As published on the book's site: w and b both step by η·∂C/∂z for the quadratic cost
+        /// (the gradient itself when x = 1) and by η·∂C/∂a for cross-entropy, which is the
+        /// gradient (61–62) divided by σ′(z).
+        Published = "published",
     }
 }
 

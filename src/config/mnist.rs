@@ -4,24 +4,16 @@ use super::reader::{OptionError, Range, Reader};
 use crate::network;
 use serde::{Deserialize, Serialize};
 
-/// Which MNIST digits the widget trains and tests on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum MnistData {
-    /// The first 5,000 training images and the first 1,000 test images: loads fast.
-    Small,
-    /// The book's split: 50,000 to train on, 10,000 to validate with, the 10,000 test images.
-    Full,
-}
-
-impl MnistData {
-    pub const ALL: [MnistData; 2] = [MnistData::Small, MnistData::Full];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            MnistData::Small => "small",
-            MnistData::Full => "full",
-        }
+named! {
+    /// Which MNIST digits the widget trains and tests on.
+    #[derive(Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum MnistData {
+        /// The first 5,000 training images and the first 1,000 test images: loads fast.
+        Small = "small",
+        /// The book's split: 50,000 to train on, 10,000 to validate with, the 10,000 test
+        /// images.
+        Full = "full",
     }
 }
 

@@ -15,32 +15,17 @@ pub const MAX_EPOCHS: u32 = 10_000_000;
 /// Fastest speed accepted, in epochs per second.
 pub const MAX_SPEED: f64 = 1e6;
 
-/// The four demos of the section, with the numbers of the book site's widgets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    Saturation1,
-    Saturation2,
-    Saturation3,
-    Saturation4,
+named! {
+    /// The four demos of the section, with the numbers of the book site's widgets.
+    pub enum Preset {
+        Saturation1 = "saturation1",
+        Saturation2 = "saturation2",
+        Saturation3 = "saturation3",
+        Saturation4 = "saturation4",
+    }
 }
 
 impl Preset {
-    pub const ALL: [Preset; 4] = [
-        Preset::Saturation1,
-        Preset::Saturation2,
-        Preset::Saturation3,
-        Preset::Saturation4,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Preset::Saturation1 => "saturation1",
-            Preset::Saturation2 => "saturation2",
-            Preset::Saturation3 => "saturation3",
-            Preset::Saturation4 => "saturation4",
-        }
-    }
-
     /// The demo's run. The quadratic demos use true gradient descent, which with x = 1 is exactly
     /// what the book's widgets do; the cross-entropy demos use the book site's published rule, so
     /// that they behave as the text describes (see the project's spec, shared/SPEC.md).
