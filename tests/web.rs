@@ -296,3 +296,62 @@ fn every_explorer_view_draws_without_measuring_text_through_the_page() {
     assert_eq!(observer.take_records().length(), 0);
     observer.disconnect();
 }
+
+#[wasm_bindgen_test]
+fn the_mnist_widget_sends_typed_messages_and_words_the_workers_in_its_language() {
+    use nndl_widgets::config::MnistConfig;
+    use nndl_widgets::messages::{Digits, FromWorker, Sizes, ToWorker, WorkerError};
+    let el = div(&[("data-nndl", "mnist"), ("data-lang", "zh"), ("data-hidden", "20")]);
+    let mut widget = mount(el.clone()).unwrap();
+    assert!(widget.worker());
+    widget.act("run").unwrap();
+    let messages = widget.take_messages().unwrap();
+    assert_eq!(messages.len(), 1);
+    let start: ToWorker = serde_wasm_bindgen::from_value(messages[0].clone()).unwrap();
+    let config = MnistConfig {
+        hidden: 20,
+        ..MnistConfig::default()
+    };
+    assert_eq!(
+        start,
+        ToWorker::Start {
+            run: 1,
+            config,
+            data: Digits::Small
+        }
+    );
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("loading"));
+    let send = |w: &mut nndl_widgets::web::Widget, m: &FromWorker| {
+        w.receive(serde_wasm_bindgen::to_value(m).unwrap()).unwrap()
+    };
+    // An earlier run's figures are ignored; this run's are shown.
+    let sizes = Sizes {
+        training: 5000,
+        validation: 0,
+        test: 1000,
+    };
+    let loaded = |run| FromWorker::Loaded {
+        run,
+        sizes,
+        pixels: vec![0; 784],
+        labels: vec![7],
+    };
+    send(&mut widget, &loaded(0));
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("loading"));
+    send(&mut widget, &loaded(1));
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("running"));
+    // The worker's error, typed, is worded in the widget's language.
+    send(
+        &mut widget,
+        &FromWorker::Error {
+            run: Some(1),
+            error: WorkerError::Diverged { epoch: 2, batch: 40 },
+        },
+    );
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("failed"));
+    let alert = find(&el, "[role=\"alert\"]").text_content().unwrap();
+    assert!(alert.contains("发散") && alert.contains("第 2 轮"), "{alert}");
+    // Anything that is not one of its messages is a readable error, not a panic.
+    let bad = widget.receive(wasm_bindgen::JsValue::from_str("nonsense"));
+    assert!(bad.is_err());
+}
