@@ -301,7 +301,11 @@ fn every_explorer_view_draws_without_measuring_text_through_the_page() {
 fn the_mnist_widget_sends_typed_messages_and_words_the_workers_in_its_language() {
     use nndl_widgets::config::MnistConfig;
     use nndl_widgets::messages::{Digits, FromWorker, Sizes, ToWorker, WorkerError};
-    let el = div(&[("data-nndl", "mnist"), ("data-lang", "zh"), ("data-hidden", "20")]);
+    let el = div(&[
+        ("data-nndl", "mnist"),
+        ("data-lang", "zh"),
+        ("data-hidden", "20"),
+    ]);
     let mut widget = mount(el.clone()).unwrap();
     assert!(widget.worker());
     widget.act("run").unwrap();
@@ -345,13 +349,70 @@ fn the_mnist_widget_sends_typed_messages_and_words_the_workers_in_its_language()
         &mut widget,
         &FromWorker::Error {
             run: Some(1),
-            error: WorkerError::Diverged { epoch: 2, batch: 40 },
+            error: WorkerError::Diverged {
+                epoch: 2,
+                batch: 40,
+            },
         },
     );
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("failed"));
     let alert = find(&el, "[role=\"alert\"]").text_content().unwrap();
-    assert!(alert.contains("发散") && alert.contains("第 2 轮"), "{alert}");
+    assert!(
+        alert.contains("发散") && alert.contains("第 2 轮"),
+        "{alert}"
+    );
     // Anything that is not one of its messages is a readable error, not a panic.
     let bad = widget.receive(wasm_bindgen::JsValue::from_str("nonsense"));
     assert!(bad.is_err());
+}
+
+#[wasm_bindgen_test]
+fn the_mnist_widget_shows_validation_accuracy_when_its_digits_have_a_validation_set() {
+    use nndl_widgets::messages::{FromWorker, Sizes};
+    let el = div(&[("data-nndl", "mnist"), ("data-data", "full")]);
+    let mut widget = mount(el.clone()).unwrap();
+    let item = |el: &HtmlElement| {
+        find(el, "[data-readout=\"validation\"]")
+            .parent_element()
+            .unwrap()
+            .has_attribute("hidden")
+    };
+    assert!(!item(&el), "the full data has a validation set");
+    widget.act("run").unwrap();
+    widget.take_messages().unwrap();
+    let send = |w: &mut nndl_widgets::web::Widget, m: &FromWorker| {
+        w.receive(serde_wasm_bindgen::to_value(m).unwrap()).unwrap()
+    };
+    let sizes = Sizes {
+        training: 50_000,
+        validation: 10_000,
+        test: 10_000,
+    };
+    send(
+        &mut widget,
+        &FromWorker::Loaded {
+            run: 1,
+            sizes,
+            pixels: vec![0; 784],
+            labels: vec![7],
+        },
+    );
+    send(
+        &mut widget,
+        &FromWorker::Epoch {
+            run: 1,
+            epoch: 1,
+            accuracy: 0.9,
+            cost: 0.5,
+            validation_accuracy: Some(0.9125),
+            guesses: vec![7],
+        },
+    );
+    let (text, value) = readout(&el, "validation");
+    assert_eq!((text.as_str(), value), ("91.25%", 0.9125));
+    assert!(!item(&el));
+    // The small set has none: its readout is hidden.
+    let small = div(&[("data-nndl", "mnist")]);
+    let _w = mount(small.clone()).unwrap();
+    assert!(item(&small));
 }

@@ -37,6 +37,8 @@ struct Curve {
     /// Test accuracy (0–1) and cost after each epoch.
     accuracy: Vec<f64>,
     cost: Vec<f64>,
+    /// Validation accuracy after each epoch, when the digits include a validation set.
+    validation: Vec<f64>,
 }
 
 pub struct MnistWidget {
@@ -51,6 +53,8 @@ pub struct MnistWidget {
     run_id: u32,
     /// Set when the reader has given their own files: the next runs train on them.
     own_files: bool,
+    /// Whether the digits the last run loaded have a validation set (unknown before a run).
+    validation_set: Option<bool>,
     digits: Option<(Vec<u8>, Vec<u8>)>,
     guesses: Vec<u8>,
     outbox: Vec<JsValue>,
@@ -90,6 +94,7 @@ impl MnistWidget {
             &[
                 ("epoch", words.epoch),
                 ("accuracy", words.accuracy),
+                ("validation", words.validation_accuracy),
                 ("best", words.best),
                 ("cost", words.cost),
             ],
@@ -135,6 +140,7 @@ impl MnistWidget {
             runs: Vec::new(),
             run_id: 0,
             own_files: false,
+            validation_set: None,
             digits: None,
             guesses: Vec::new(),
             outbox: Vec::new(),
@@ -193,6 +199,7 @@ impl MnistWidget {
         let last = self.runs.last();
         let epochs = last.map_or(0, |r| r.accuracy.len());
         let accuracy = last.and_then(|r| r.accuracy.last().copied());
+        let validation = last.and_then(|r| r.validation.last().copied());
         let cost = last.and_then(|r| r.cost.last().copied());
         // The best epoch's test accuracy, as the book reports it.
         let best = last.and_then(|r| {
@@ -211,12 +218,20 @@ impl MnistWidget {
                 Some(epochs as f64),
             ),
             (accuracy.map_or("–".into(), percent), accuracy),
+            (validation.map_or("–".into(), percent), validation),
             (
                 best.map_or("–".into(), |(e, a)| self.lang.best_epoch(&percent(a), e)),
                 best.map(|(_, a)| a),
             ),
             (cost.map_or("–".into(), |c| format!("{c:.4}")), cost),
         ];
+        // Validation accuracy only for digits that have a validation set (the full data).
+        if let Some(item) = self.readouts[2].parent_element() {
+            let shown = self
+                .validation_set
+                .unwrap_or(self.config.data == MnistData::Full);
+            item.toggle_attribute_with_force("hidden", !shown)?;
+        }
         for (el, (text, value)) in self.readouts.iter().zip(texts) {
             set_text(el, &text);
             match value {
@@ -455,6 +470,7 @@ impl WidgetKind for MnistWidget {
                 self.runs.push(Curve {
                     label: String::new(),
                     accuracy: Vec::new(),
+                    validation: Vec::new(),
                     cost: Vec::new(),
                 });
                 self.mode = State::Loading;
@@ -514,6 +530,7 @@ impl WidgetKind for MnistWidget {
             } => {
                 self.digits = Some((pixels, labels));
                 self.guesses.clear();
+                self.validation_set = Some(sizes.validation > 0);
                 let described =
                     self.lang
                         .mnist_digits(sizes.training, sizes.validation, sizes.test);
@@ -544,12 +561,14 @@ impl WidgetKind for MnistWidget {
                 epoch,
                 accuracy,
                 cost,
+                validation_accuracy,
                 guesses,
                 ..
             } => {
                 if let Some(run) = self.runs.last_mut() {
                     run.accuracy.push(accuracy);
                     run.cost.push(cost);
+                    run.validation.extend(validation_accuracy);
                 }
                 self.guesses = guesses;
                 set_text(
