@@ -33,9 +33,10 @@ impl<D> Mode<D> {
 }
 
 named! {
-    /// Every state a widget can be in, as its `data-state` names it. Runs stepped by the clock
-    /// are in one of the first five ([`Mode`]); the MNIST widget, whose run is in a worker, also
-    /// loads, is cancelled or fails.
+    /// Every state a widget can be in, as its `data-state` names it. A run stepped by the clock
+    /// is ready, running, paused, finished or diverged ([`Mode::state`]); the MNIST widget, whose
+    /// run is in a worker, also loads, is cancelled or fails, and so does any widget whose
+    /// options were refused.
     pub enum State {
         Ready = "ready",
         Loading = "loading",

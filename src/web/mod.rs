@@ -67,8 +67,8 @@ pub fn mount(root: HtmlElement) -> Result<Widget, JsValue> {
     Ok(Widget { inner })
 }
 
-/// The registry, one line per kind: the widget for a configuration, from the kinds this module was built with (a
-/// module per kind, by cargo feature; `None` for a kind it was built without).
+/// The registry, one line per kind: the widget for a configuration, from the kinds this module
+/// was built with (a module per kind, by cargo feature; `None` for a kind it was built without).
 // A module built with fewer kinds has fewer arms; the worker's, with none, mounts nothing.
 #[cfg_attr(not(feature = "all-kinds"), allow(unreachable_code, unused_variables))]
 fn registry(config: WidgetConfig, m: Mount) -> Option<Result<Box<dyn WidgetKind>, JsValue>> {
