@@ -179,6 +179,8 @@ pub enum Applies {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spec {
     pub setting: Setting,
+    /// What a number setting accepts; the others name one of their enum's values or a flag.
+    pub range: Option<Range>,
     pub control: Control,
     pub area: Area,
     pub applies: Applies,
@@ -191,11 +193,20 @@ pub struct Spec {
 const fn spec(setting: Setting, control: Control, applies: Applies) -> Spec {
     Spec {
         setting,
+        range: None,
         control,
         area: Area::Settings,
         applies,
         locked_by: None,
         in_link: true,
+    }
+}
+
+/// A number setting: its range, its slider, and when a change applies.
+const fn number_spec(setting: Setting, range: Range, scale: Scale, applies: Applies) -> Spec {
+    Spec {
+        range: Some(range),
+        ..spec(setting, Control::Slider(scale), applies)
     }
 }
 
@@ -213,8 +224,10 @@ const fn display(setting: Setting, control: Control) -> Spec {
     }
 }
 
-const PARAM: Scale = Scale::Linear(-8.0, 8.0, 0.1);
-const ETA: Scale = Scale::Log(-4.0, 1.0, false);
+const PARAM: Range = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
+const PARAM_SLIDER: Scale = Scale::Linear(-8.0, 8.0, 0.1);
+const ETA: Range = Range::Positive(MAX_ETA);
+const ETA_SLIDER: Scale = Scale::Log(-4.0, 1.0, false);
 
 /// The explorer's settings: one row each, in [`Setting`]'s order.
 pub const SETTINGS: [Spec; Setting::ALL.len()] = [
@@ -224,33 +237,44 @@ pub const SETTINGS: [Spec; Setting::ALL.len()] = [
     },
     spec(Setting::Cost, Control::Select, Applies::AtRestart),
     spec(Setting::Rule, Control::Select, Applies::AtRestart),
-    spec(Setting::W, Control::Slider(PARAM), Applies::WhenPaused),
-    spec(Setting::B, Control::Slider(PARAM), Applies::WhenPaused),
+    number_spec(Setting::W, PARAM, PARAM_SLIDER, Applies::WhenPaused),
+    number_spec(Setting::B, PARAM, PARAM_SLIDER, Applies::WhenPaused),
     Spec {
+        range: Some(ETA),
         in_link: false,
         ..spec(Setting::Eta, Control::None, Applies::NextEpoch)
     },
-    rate(Setting::EtaQuadratic, Control::Slider(ETA)),
-    rate(Setting::EtaCrossEntropy, Control::Slider(ETA)),
+    Spec {
+        range: Some(ETA),
+        ..rate(Setting::EtaQuadratic, Control::Slider(ETA_SLIDER))
+    },
+    Spec {
+        range: Some(ETA),
+        ..rate(Setting::EtaCrossEntropy, Control::Slider(ETA_SLIDER))
+    },
     rate(Setting::SameEta, Control::Check),
-    spec(
+    number_spec(
         Setting::X,
-        Control::Slider(Scale::Linear(-4.0, 4.0, 0.1)),
+        PARAM,
+        Scale::Linear(-4.0, 4.0, 0.1),
         Applies::AtRestart,
     ),
-    spec(
+    number_spec(
         Setting::Y,
-        Control::Slider(Scale::Linear(0.0, 1.0, 0.01)),
+        Range::Closed(0.0, 1.0),
+        Scale::Linear(0.0, 1.0, 0.01),
         Applies::AtRestart,
     ),
-    spec(
+    number_spec(
         Setting::Epochs,
-        Control::Slider(Scale::Log(1.0, 5.0, true)),
+        Range::Whole(1, MAX_EPOCHS),
+        Scale::Log(1.0, 5.0, true),
         Applies::AtRestart,
     ),
-    spec(
+    number_spec(
         Setting::Speed,
-        Control::Slider(Scale::Log(0.0, 5.0, false)),
+        Range::Positive(MAX_SPEED),
+        Scale::Log(0.0, 5.0, false),
         Applies::Now,
     ),
     spec(Setting::Swapped, Control::Check, Applies::AtRestart),
@@ -266,6 +290,16 @@ impl Setting {
     /// This setting's row of [`SETTINGS`].
     pub fn spec(self) -> &'static Spec {
         &SETTINGS[self as usize]
+    }
+
+    /// The number `text` gives this setting, checked against its range.
+    fn number(self, text: &str) -> Result<f64, OptionError> {
+        // Every number setting has a range in the table (its test checks).
+        let range = self
+            .spec()
+            .range
+            .unwrap_or(Range::Closed(f64::MIN, f64::MAX));
+        number(self.name(), text, range)
     }
 }
 
@@ -352,8 +386,6 @@ impl ExplorerConfig {
     pub fn set_setting(&mut self, setting: Setting, value: &str) -> Result<(), OptionError> {
         let v = value.trim();
         let name = setting.name();
-        let param = Range::Closed(-MAX_ABS_PARAM, MAX_ABS_PARAM);
-        let eta = Range::Positive(MAX_ETA);
         match setting {
             Setting::Preset if v.is_empty() => {}
             Setting::Preset => {
@@ -361,23 +393,23 @@ impl ExplorerConfig {
             }
             Setting::Cost => self.racing = pick(name, v, &Racing::ALL, Racing::name)?,
             Setting::Rule => self.rule = pick(name, v, &Rule::ALL, Rule::name)?,
-            Setting::W => self.w = number(name, v, param)?,
-            Setting::B => self.b = number(name, v, param)?,
-            Setting::X => self.x = number(name, v, param)?,
-            Setting::Y => self.y = number(name, v, Range::Closed(0.0, 1.0))?,
+            Setting::W => self.w = setting.number(v)?,
+            Setting::B => self.b = setting.number(v)?,
+            Setting::X => self.x = setting.number(v)?,
+            Setting::Y => self.y = setting.number(v)?,
             Setting::Eta => {
-                let e = number(name, v, eta)?;
+                let e = setting.number(v)?;
                 self.eta_quadratic = e;
                 self.eta_cross_entropy = e;
             }
             Setting::EtaQuadratic => {
-                self.eta_quadratic = number(name, v, eta)?;
+                self.eta_quadratic = setting.number(v)?;
                 if self.same_eta {
                     self.eta_cross_entropy = self.eta_quadratic;
                 }
             }
             Setting::EtaCrossEntropy => {
-                self.eta_cross_entropy = number(name, v, eta)?;
+                self.eta_cross_entropy = setting.number(v)?;
                 if self.same_eta {
                     self.eta_quadratic = self.eta_cross_entropy;
                 }
@@ -390,10 +422,10 @@ impl ExplorerConfig {
             }
             Setting::Swapped => self.swapped = flag(name, v)?,
             Setting::Epochs => {
-                let e = number(name, v, Range::Whole(1, MAX_EPOCHS))?;
-                self.epochs = e as u32;
+                // A whole number within u32, as its range has checked.
+                self.epochs = setting.number(v)? as u32;
             }
-            Setting::Speed => self.speed = number(name, v, Range::Positive(MAX_SPEED))?,
+            Setting::Speed => self.speed = setting.number(v)?,
             Setting::Chart => self.chart = pick(name, v, &ChartShows::ALL, ChartShows::name)?,
             Setting::View => self.view = pick(name, v, &View::ALL, View::name)?,
             Setting::Log => self.log = flag(name, v)?,
@@ -537,4 +569,27 @@ pub(super) fn parse_explorer(
         hidden,
         link_errors: Vec::new(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_a_row_per_setting_in_order_and_every_number_a_range() {
+        for (row, setting) in SETTINGS.iter().zip(Setting::ALL) {
+            assert_eq!(row.setting, setting);
+            assert_eq!(setting.spec().setting, setting);
+            let numeric = matches!(row.control, Control::Slider(_)) || setting == Setting::Eta;
+            assert_eq!(row.range.is_some(), numeric, "{}", setting.name());
+        }
+        // Links carry every setting but those that set others.
+        let linked: Vec<&str> = ExplorerConfig::default()
+            .pairs()
+            .iter()
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(linked.len(), SETTINGS.len() - 2);
+        assert!(!linked.contains(&"preset") && !linked.contains(&"eta"));
+    }
 }
