@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 use nndl_widgets::config::{parse, WidgetConfig};
 use nndl_widgets::i18n::Lang;
-use nndl_widgets::neuron::Trainer;
+use nndl_widgets::neuron::NeuronTrainer;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     let parsed = parse(pairs.iter().copied(), page);
     match parsed.result {
         Ok(WidgetConfig::Neuron(c)) => {
-            let mut t = Trainer::new(c.setup);
+            let mut t = NeuronTrainer::new(c.setup);
             for _ in 0..50 {
                 if t.step().is_err() {
                     break;
@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
                 if let Some(Ok(link)) = nndl_widgets::share::entry(&text, id) {
                     let o = o.clone().with_link(&link);
                     let mut e = nndl_widgets::explorer::Explorer::new(o.config);
-                    e.act(nndl_widgets::neuron_run::Action::Step);
+                    e.act(nndl_widgets::runner::Action::Step);
                     assert!(e.racers().iter().all(|r| r.snapshot().w.is_finite()));
                 }
             }
