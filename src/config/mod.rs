@@ -5,6 +5,9 @@
 //! Options arrive as (name, value) text pairs; the web layer takes them from an element's `data-*`
 //! attributes with the `data-` prefix removed.
 
+// A build for one widget kind reads only that kind's options (see Cargo.toml's features).
+#![cfg_attr(not(feature = "all-kinds"), allow(dead_code))]
+
 mod explorer;
 mod mnist;
 mod multilayer;
@@ -41,6 +44,9 @@ pub enum WidgetConfig {
     Explorer(ExplorerOptions),
     Multilayer(MultilayerConfig),
     Mnist(MnistConfig),
+    /// A kind this build leaves out (a wasm module per kind, by cargo feature): its options are
+    /// not read here, and the page loads the module that has it.
+    NotBuilt(Kind),
 }
 
 /// What [`parse`] makes of a widget's options: the language it speaks, and its configuration or
@@ -82,12 +88,18 @@ where
     };
     let mut result = match kind {
         Err(e) => Err(vec![e]),
+        #[cfg(feature = "neuron")]
         Ok(Kind::Neuron) => neuron::parse_neuron(&options).map(WidgetConfig::Neuron),
+        #[cfg(feature = "explorer")]
         Ok(Kind::Explorer) => explorer::parse_explorer(&options).map(WidgetConfig::Explorer),
+        #[cfg(feature = "network")]
         Ok(Kind::Multilayer) => {
             multilayer::parse_multilayer(&options).map(WidgetConfig::Multilayer)
         }
+        #[cfg(feature = "mnist")]
         Ok(Kind::Mnist) => mnist::parse_mnist(&options).map(WidgetConfig::Mnist),
+        #[allow(unreachable_patterns)]
+        Ok(kind) => Ok(WidgetConfig::NotBuilt(kind)),
     };
     if let Some(e) = lang_error {
         match &mut result {
