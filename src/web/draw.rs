@@ -95,7 +95,10 @@ pub(super) fn err(e: impl std::fmt::Display) -> String {
 }
 
 pub(super) fn font(ratio: f64, size: f64, colour: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", size * ratio).into_font().color(&colour)
+    // The family by value: from a name, plotters would lower-case it with Unicode's tables.
+    (FontFamily::SansSerif, size * ratio)
+        .into_font()
+        .color(&colour)
 }
 
 fn px(ratio: f64, v: f64) -> i32 {
