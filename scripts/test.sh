@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
+# setup.sh has prepared the MNIST data: a test that finds it missing fails here, not skips.
+export NNDL_REQUIRE_DATA=1
 
 step() { printf '\n== %s\n' "$*"; }
 
