@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { epochRate, openPage, out, readouts, root, serverAndBrowser, waitForReadout } from './harness.mjs';
+import { epochRates, openPage, out, readouts, root, serverAndBrowser, waitForReadout } from './harness.mjs';
 
 const reference = new Map();
 for (const line of readFileSync(join(root, 'tests/reference/neuron.csv'), 'utf8').trim().split('\n').slice(1)) {
@@ -43,7 +43,7 @@ test('Run on all four demos reproduces the book: 0.09, 0.20, 0.04, 0.05 after 30
   for (const id of ids) await page.click(`#${id} [data-action="run"]`);
   // All four run at once, each at its 60 epochs a second of the widgets' clock (measured over
   // 30 epochs from the page's frames, see epochRate: a loaded machine changes neither side).
-  const rates = await Promise.all(ids.map((id) => epochRate(page, id, 'epoch', 30)));
+  const rates = await epochRates(page, ids, 'epoch', 30);
   for (const [i, id] of ids.entries()) {
     assert.equal(await page.getAttribute(`#${id}`, 'data-state'), 'running');
     const e = (await readouts(page, id)).epoch.value;

@@ -142,13 +142,17 @@ test('η applies from the next epoch while running or paused; "same η" ties the
   checkReadouts(r, 'quadratic', reference({ cost: 'quadratic', w: 2, b: 2, eta: 0.15, epochs: 6 })[6]);
   assert.match(await page.innerText('#ex-a .nndl-swatch-cross-entropy'), /η = 1\)/);
   // Tie them again: the quadratic's η now drives both; changed while running, the run goes on.
+  // (At 30 epochs a second the run is still under way however slowly the driver types; then
+  // back to a fast finish. The speed applies at once.)
   await page.click('#ex-a input[data-control="same-eta"]');
   assert.equal(await page.inputValue('#ex-a input[type="text"][data-control="eta-cross-entropy"]'), '0.15');
+  await setNumber(page, 'ex-a', 'speed', '30');
   await page.click('#ex-a [data-action="pause"]');
   assert.equal(await state(page, 'ex-a'), 'running');
   await setNumber(page, 'ex-a', 'eta-quadratic', '0.5');
   assert.equal(await state(page, 'ex-a'), 'running');
   assert.equal(await page.inputValue('#ex-a input[type="text"][data-control="eta-cross-entropy"]'), '0.5');
+  await setNumber(page, 'ex-a', 'speed', '100000');
   await page.waitForSelector('#ex-a[data-state="finished"]', { timeout: 20000 });
   // y, x and the costs wait for Run or Reset, and say so.
   await setNumber(page, 'ex-a', 'y', '0.5');
@@ -428,11 +432,11 @@ test('a shared link restores exactly what was shared, per explorer, with two on 
   await page.click('#ex-a [data-control="view"][data-value="surface"]');
   await page.click('#ex-a [data-action="share"]');
   const shown = await page.inputValue('#ex-a [data-share-link]');
-  assert.equal(shown, page.url());
+  assert.equal(shown, await page.url());
   await setNumber(page, 'ex-b', 'y', '0.25');
   await page.selectOption('#ex-b select[data-control="cost"]', 'cross-entropy');
   await page.click('#ex-b [data-action="share"]');
-  const url = page.url();
+  const url = await page.url();
   assert.match(url, /#ex-a:[^&]*w=-1\.2345678901234567[^&]*&ex-b:[^&]*y=0\.25/);
   const settings = (p, id) =>
     p.$$eval(`#${id} [data-control]`, (els) =>

@@ -165,29 +165,41 @@ export async function waitForReadout(page, id, name, test, timeout = 30000) {
  *  (WebKitGTK under Xvfb draws a tall window a few times a second). Read from the page's frames,
  *  never from a sleep. */
 export async function epochRate(page, id, name, span) {
+  return (await epochRates(page, [id], name, span))[0];
+}
+
+/** epochRate for several widgets at once, measured over the same frames (one call into the
+ *  page: a classic WebDriver session runs one script at a time). */
+export async function epochRates(page, ids, name, span) {
   return page.evaluate(
-    ([id, name, span]) =>
+    ([ids, name, span]) =>
       new Promise((resolve, reject) => {
-        const o = document.querySelector(`#${id} [data-readout="${name}"]`);
         let clock = 0;
         let previous = null;
-        let last = Number(o.dataset.value);
-        let first = null;
+        const watched = ids.map((id) => {
+          const el = document.getElementById(id);
+          const o = el.querySelector(`[data-readout="${name}"]`);
+          return { id, el, o, last: Number(o.dataset.value), first: null, rate: null };
+        });
         const frame = (now) => {
           if (previous !== null) clock += Math.min(now - previous, 100);
           previous = now;
-          const e = Number(o.dataset.value);
-          if (e !== last) {
-            last = e;
-            if (!first) first = { clock, e };
-            else if (e - first.e >= span) return resolve(((e - first.e) * 1000) / (clock - first.clock));
+          for (const w of watched) {
+            const e = Number(w.o.dataset.value);
+            if (w.rate !== null || e === w.last) continue;
+            w.last = e;
+            if (!w.first) w.first = { clock, e };
+            else if (e - w.first.e >= span) w.rate = ((e - w.first.e) * 1000) / (clock - w.first.clock);
           }
-          if (clock > 60000) return reject(new Error(`${id} ${name} did not advance ${span} epochs in 60 s`));
+          if (watched.every((w) => w.rate !== null)) return resolve(watched.map((w) => w.rate));
+          const stopped = watched.find((w) => w.rate === null && w.el.dataset.state !== 'running');
+          if (stopped) return reject(new Error(`${stopped.id} is ${stopped.el.dataset.state} before ${span} epochs were measured`));
+          if (clock > 60000) return reject(new Error(`no ${span} epochs of ${name} in 60 s`));
           requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
       }),
-    [id, name, span],
+    [ids, name, span],
   );
 }
 
@@ -566,26 +578,43 @@ function miniBrowser() {
   throw new Error('MiniBrowser not found: apt-get install webkit2gtk-driver (scripts/setup.sh --test)');
 }
 
+/** WebKitGTK takes the reader's preferences from GTK: reduced motion from the setting
+ *  gtk-enable-animations (in a settings.ini of a config folder of this page's own), the dark
+ *  scheme from the theme's dark variant. */
+function gtkSettings(options) {
+  const env = {};
+  if (options.reducedMotion === 'reduce') {
+    const config = mkdtempSync(join(tmpdir(), 'nndl-gtk-'));
+    mkdirSync(join(config, 'gtk-3.0'));
+    writeFileSync(join(config, 'gtk-3.0', 'settings.ini'), '[Settings]\ngtk-enable-animations=false\n');
+    env.XDG_CONFIG_HOME = config;
+  }
+  if (options.colorScheme === 'dark') env.GTK_THEME = 'Adwaita:dark';
+  return env;
+}
+
 async function webkit() {
   const binary = miniBrowser();
   const drivers = new Set();
   return {
     async newPage(options = {}) {
       const port = await freePort();
+      const gtk = gtkSettings(options);
       const child = spawn(process.env.WEBKITWEBDRIVER || 'WebKitWebDriver', [`--port=${port}`], {
         stdio: ['ignore', 'ignore', 'inherit'],
         // Without a GPU, MiniBrowser's composited mode (GL in software) took 200 to 800 ms a
         // frame for the chapter page's four running canvases on this 2-core machine; painting
         // straight into the window takes about 50.
-        env: { WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...process.env },
+        env: { WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...process.env, ...gtk },
       });
       drivers.add(child);
       const base = `http://127.0.0.1:${port}`;
-      const wd = async (method, path, body) => {
+      const wd = async (method, path, body, signal) => {
         const response = await fetch(base + path, {
           method,
           headers: { 'content-type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
         });
         const json = await response.json();
         if (json.value && json.value.error) throw new Error(`WebDriver ${method} ${path}: ${json.value.error}: ${json.value.message}`);
@@ -624,6 +653,7 @@ async function webkit() {
           await wd('DELETE', s).catch(() => {});
           child.kill();
           drivers.delete(child);
+          if (gtk.XDG_CONFIG_HOME) rmSync(gtk.XDG_CONFIG_HOME, { recursive: true, force: true });
         },
       };
     },
@@ -677,12 +707,24 @@ Promise.resolve().then(() => ${expression}).then(
     /** Viewport or element screenshots only (no full page in classic WebDriver); an element is
      *  scrolled into view first, as WebKit draws off-screen elements black. */
     async screenshot({ selector }) {
+      let path = `${s}/screenshot`;
       if (selector) {
         const id = await find(selector);
         await wd('POST', `${s}/execute/sync`, { script: 'arguments[0].scrollIntoView()', args: [{ [ELEMENT]: id }] });
-        return Buffer.from(await wd('GET', `${s}/element/${id}/screenshot`), 'base64');
+        path = `${s}/element/${id}/screenshot`;
       }
-      return Buffer.from(await wd('GET', `${s}/screenshot`), 'base64');
+      // WebKitWebDriver's first screenshot of a page that has stopped animating can wait forever
+      // for a frame; asked again, it answers. A screenshot is for people to look at, never a
+      // verdict: three tries, then none.
+      for (let i = 0; i < 3; i++) {
+        try {
+          return Buffer.from(await wd('GET', path, undefined, AbortSignal.timeout(10000)), 'base64');
+        } catch (e) {
+          if (e.name !== 'TimeoutError') throw e;
+        }
+      }
+      console.log(`# webkit: no screenshot of ${selector ?? 'the page'} (WebKitWebDriver did not answer)`);
+      return Buffer.alloc(0);
     },
     download() {
       throw new Error('no downloads in WebKitWebDriver');
