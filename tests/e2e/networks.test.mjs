@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, out, readouts, serverAndBrowser, waitForReadout } from './harness.mjs';
+import { openPage, out, readouts, serverAndBrowser, skipOn, waitForReadout } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -89,7 +89,7 @@ test('MNIST: pause stops the training, resume and cancel work, Chinese words, ba
   assert.deepEqual(await problems(), []);
 });
 
-test('MNIST: a reader\'s own files are checked, and wrong ones get a clear message', async () => {
+test('MNIST: a reader\'s own files are checked, and wrong ones get a clear message', skipOn('second-upload'), async () => {
   const { page: p, problems } = await page();
   await p.waitForSelector('#digits[data-state="ready"]');
   const bad = join(out, 'not-idx.bin');
