@@ -4,6 +4,14 @@ python3 scripts/serve.py [PORT [ROOT]]   (PORT: default $PORT, else 8000; 0 pick
                                          ROOT: the folder to serve, default the repository)
 Prints the page's URL once it is listening. Sends the Content-Security-Policy the widgets are
 meant to work under, and no caching, so that a rebuild shows at once.
+
+For the end-to-end tests only (tests/e2e/harness.mjs sets them; the files on disk never change):
+  NNDL_TEST_PROBE=FILE   every .html page is sent with <script src="/__nndl-test-probe.js"> as
+                         the first thing in its <head>, and that path serves FILE. A browser
+                         whose driver reports no console (WebKitGTK) gets the page's errors and
+                         CSP violations from it; a same-origin file, because the CSP refuses inline
+                         scripts and a driver cannot run a script before the page's own.
+  NNDL_TEST_PKG=FOLDER   /pkg/ is served from FOLDER (the test-hooks build, for the panic test).
 """
 import http.server
 import os
@@ -14,6 +22,10 @@ CSP = (
     "img-src 'self' data: blob:"
 )
 
+PROBE = os.environ.get("NNDL_TEST_PROBE")
+PROBE_PATH = "/__nndl-test-probe.js"
+PKG = os.environ.get("NNDL_TEST_PKG")
+
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
@@ -22,6 +34,33 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".mjs": "text/javascript",
     }
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if PROBE and path == PROBE_PATH:
+            return self.send_bytes(open(PROBE, "rb").read(), "text/javascript")
+        if PROBE and (path.endswith(".html") or path.endswith("/")):
+            file = self.translate_path(path)
+            if os.path.isdir(file):
+                file = os.path.join(file, "index.html")
+            if os.path.isfile(file):
+                html = open(file, "rb").read()
+                tag = f'<script src="{PROBE_PATH}"></script>'.encode()
+                html = html.replace(b"<head>", b"<head>" + tag, 1)
+                return self.send_bytes(html, "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def translate_path(self, path):
+        if PKG and path.split("?", 1)[0].startswith("/pkg/"):
+            return os.path.join(PKG, os.path.basename(path.split("?", 1)[0]))
+        return super().translate_path(path)
+
+    def send_bytes(self, body, content_type):
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)

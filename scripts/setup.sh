@@ -3,7 +3,10 @@
 # second when it is already done, so `make serve` and `make test` call this each time.
 #   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock, the npm
 #                             packages, and KaTeX copied to vendor/katex for the chapter pages
-#   scripts/setup.sh --test   also Chromium and ChromeDriver (Debian's packages)
+#   scripts/setup.sh --test   also the test browsers and their drivers: Debian's chromium and
+#                             chromium-driver, firefox-esr, webkit2gtk-driver (WebKitGTK's
+#                             MiniBrowser and WebKitWebDriver) and xvfb, and geckodriver
+#                             (cargo install) for the wasm-bindgen tests in Firefox
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -52,19 +55,40 @@ fi
 
 [ "${1:-}" = "--test" ] || exit 0
 
+# The native tests read MNIST's raw files from target/mnist (tests/idx.rs, tests/mnist_command.rs),
+# and under make test fail without them; a cleaned target/ loses them.
+if ! [ -f target/mnist/t10k-labels-idx1-ubyte ]; then
+  say "fetching MNIST's raw files into target/mnist"
+  scripts/mnist-data.sh >/dev/null
+fi
+
 # The tests run cargo fmt and clippy.
 for component in rustfmt clippy; do
   rustup component list --installed | grep -q "^$component" || rustup component add "$component"
 done
 
-# Chromium and its driver for the browser tests; CJK fonts so that the Chinese pages' screenshots
-# show Chinese.
+# The three engines of the end-to-end tests and their drivers (Debian's packages): Chromium and
+# ChromeDriver; Firefox ESR (puppeteer-core drives it over WebDriver BiDi, no driver needed);
+# WebKitGTK's MiniBrowser and WebKitWebDriver, with Xvfb for the X display MiniBrowser needs.
+# CJK fonts so that the Chinese pages' screenshots show Chinese.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-  || ! [ -d /usr/share/fonts/opentype/noto ]; then
-  say "installing Debian's chromium, chromium-driver and fonts-noto-cjk"
+  || ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
+  || ! command -v xvfb-run >/dev/null || ! [ -d /usr/share/fonts/opentype/noto ]; then
+  say "installing Debian's chromium, chromium-driver, firefox-esr, webkit2gtk-driver, xvfb and fonts-noto-cjk"
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+  # Waits for another apt run to let go of its lock rather than failing at once.
+  $sudo apt-get install -y -qq -o DPkg::Lock::Timeout=600 \
+    chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk >/dev/null
+fi
+
+# geckodriver, for the wasm-bindgen tests in Firefox (wasm-bindgen-test-runner drives the browser
+# over classic WebDriver). Built from crates.io: its releases' prebuilt binaries are not on a
+# package registry.
+geckodriver_version=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR == 1 { print $2 }')" != "$geckodriver_version" ]; then
+  say "installing geckodriver $geckodriver_version (a few minutes, once)"
+  cargo install geckodriver --version "$geckodriver_version" --locked
 fi

@@ -1,5 +1,8 @@
 //! The MNIST run the digits widget drives, on the small set that `make serve` / `make test`
-//! prepare in data/mnist/small (skipped, with a note, where it is missing).
+//! prepare in data/mnist/small (skipped, with a note, where it is missing, except under
+//! `make test`, where that fails: see tests/common).
+
+mod common;
 
 use nndl_widgets::config::MnistConfig;
 use nndl_widgets::digits::DigitsRun;
@@ -18,10 +21,10 @@ fn small() -> Option<[Vec<u8>; 4]> {
         .filter_map(|n| std::fs::read(dir.join(n)).ok())
         .collect();
     if files.len() < 4 {
-        eprintln!(
-            "note: {} is missing (scripts/setup.sh prepares it); skipped",
+        common::data_missing(&format!(
+            "{} is missing (scripts/setup.sh prepares it)",
             dir.display()
-        );
+        ));
         return None;
     }
     files.try_into().ok()

@@ -3,6 +3,8 @@
 // Writes gzipped files with flate2, which only native builds have (the browser inflates by itself).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use nndl_widgets::data::mnist::{self, PIXELS};
@@ -248,10 +250,10 @@ fn the_real_mnist_files_if_present() {
     if !dir.join(mnist::TRAIN_IMAGES).exists()
         && !dir.join(format!("{}.gz", mnist::TRAIN_IMAGES)).exists()
     {
-        println!(
-            "skipped: no MNIST in {} (scripts/mnist-data.sh fetches it)",
+        common::data_missing(&format!(
+            "no MNIST in {} (scripts/mnist-data.sh fetches it)",
             dir.display()
-        );
+        ));
         return;
     }
     let m = mnist::load(&dir).unwrap();

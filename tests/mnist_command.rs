@@ -3,16 +3,18 @@
 //! few epochs, and the same numbers again with the same seed.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
 fn run(seed: &str) -> Option<Vec<String>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/mnist");
     if !dir.join("t10k-labels-idx1-ubyte").exists() {
-        eprintln!(
-            "note: {} has no MNIST (scripts/setup.sh fetches it); skipped",
+        common::data_missing(&format!(
+            "{} has no MNIST (scripts/setup.sh fetches it)",
             dir.display()
-        );
+        ));
         return None;
     }
     let out = Command::new(env!("CARGO_BIN_EXE_mnist"))

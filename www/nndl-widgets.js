@@ -50,6 +50,12 @@ function contain(el, entry, fn) {
 // The time each of the last frames spent on the widgets (stepping, drawing, DOM), for `make bench`.
 const frameWork = [];
 
+// A reader who asks for reduced motion (vestibular disorders, motion sickness) sees a running
+// widget as still pictures, one every STILL_MS, each with all the epochs since the last: the same
+// run at the same pace, the curves drawn in jumps instead of sliding every frame.
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+const STILL_MS = 500;
+
 // One frame loop for the whole page: each running widget that is on screen advances by the time
 // since its last frame, and the loop stops when none is left.
 function tick(time) {
@@ -58,8 +64,16 @@ function tick(time) {
   for (const [el, e] of entries) {
     if (!e.running || !e.visible) continue;
     const dt = e.last === null ? 0 : time - e.last;
+    if (reducedMotion.matches && e.last !== null && dt < STILL_MS) continue;
     e.last = time;
-    e.running = contain(el, e, () => e.widget.advance(dt));
+    // One advance counts at most 100 ms (MAX_FRAME_MS in src/clock.rs: a stalled page does not
+    // leap), so a still picture's half second is given in slices, all before this frame draws.
+    const slice = reducedMotion.matches ? 100 : dt;
+    let given = 0;
+    do {
+      e.running = contain(el, e, () => e.widget.advance(Math.min(slice, dt - given)));
+      given += slice;
+    } while (e.running && given < dt);
   }
   if (frameWork.push(performance.now() - start) > 1000) frameWork.shift();
   for (const e of entries.values()) if (e.running && e.visible) schedule();

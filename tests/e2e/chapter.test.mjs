@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, out, readouts, root, serverAndBrowser } from './harness.mjs';
+import { epochRates, openPage, out, readouts, root, serverAndBrowser, waitForReadout } from './harness.mjs';
 
 const reference = new Map();
 for (const line of readFileSync(join(root, 'tests/reference/neuron.csv'), 'utf8').trim().split('\n').slice(1)) {
@@ -41,11 +41,14 @@ test('Run on all four demos reproduces the book: 0.09, 0.20, 0.04, 0.05 after 30
     close(r.output.value, reference.get(`${id}@0`).output);
   }
   for (const id of ids) await page.click(`#${id} [data-action="run"]`);
-  await page.waitForTimeout(1000);
-  for (const id of ids) {
+  // All four run at once, each at its 60 epochs a second of the widgets' clock (measured over
+  // 30 epochs from the page's frames, see epochRate: a loaded machine changes neither side).
+  const rates = await epochRates(page, ids, 'epoch', 30);
+  for (const [i, id] of ids.entries()) {
     assert.equal(await page.getAttribute(`#${id}`, 'data-state'), 'running');
     const e = (await readouts(page, id)).epoch.value;
-    assert.ok(e > 20 && e < 150, `${id} at epoch ${e} after a second at 60 epochs per second`);
+    assert.ok(e > 20 && e < 300, `${id} at epoch ${e}`);
+    assert.ok(rates[i] > 20 && rates[i] < 150, `${id} ran at ${rates[i]} epochs a second, not about 60`);
   }
   await page.screenshot({ path: join(out, 'chapter-running.png'), fullPage: true });
   for (const id of ids) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 20000 });
@@ -63,7 +66,7 @@ test('Run on all four demos reproduces the book: 0.09, 0.20, 0.04, 0.05 after 30
   }
   assert.deepEqual(shown, { saturation1: '0.094', saturation2: '0.203', saturation3: '0.040', saturation4: '0.048' });
   await page.screenshot({ path: join(out, 'chapter-finished.png'), fullPage: true });
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await problems(), []);
 });
 
 test('saturation4: one click switches to the true gradient, which then learns slowly at η = 0.005 and quickly at 0.15', async () => {
@@ -93,7 +96,7 @@ test('saturation4: one click switches to the true gradient, which then learns sl
   r = await readouts(page, 'saturation4');
   assert.equal(r.epoch.value, 0);
   close(r.output.value, reference.get('saturation4@0').output);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await problems(), []);
 });
 
 test('Pause, Resume, Step and Reset do what they say', async () => {
@@ -117,12 +120,21 @@ test('Pause, Resume, Step and Reset do what they say', async () => {
   assert.equal(await page.innerText(`${w} [data-action="pause"]`), 'Resume');
 
   await page.click(`${w} [data-action="pause"]`); // resume
-  await page.waitForTimeout(500);
-  await page.click(`${w} [data-action="pause"]`); // pause
+  // Paused from within the page the moment the run passes epoch 10, so that the pause lands
+  // where the test saw the run, however slow the machine.
+  await page.waitForFunction((w) => {
+    const el = document.querySelector(w);
+    if (Number(el.querySelector('[data-readout="epoch"]').dataset.value) <= 10) return false;
+    el.querySelector('[data-action="pause"]').click();
+    return true;
+  }, w);
+  assert.equal(await page.getAttribute(w, 'data-state'), 'paused');
   r = await readouts(page, 'saturation2');
   assert.ok(r.epoch.value > 10 && r.epoch.value < 100, `epoch ${r.epoch.value}`);
   const paused = r.epoch.value;
-  await page.waitForTimeout(400);
+  // Time passes (another demo runs 60 epochs, a second of its clock); the paused one stays put.
+  await page.click('#saturation1 [data-action="run"]');
+  await waitForReadout(page, 'saturation1', 'epoch', ['>=', 60]);
   r = await readouts(page, 'saturation2');
   assert.equal(r.epoch.value, paused, 'a paused run does not move');
   consistent(r);
@@ -136,7 +148,7 @@ test('Pause, Resume, Step and Reset do what they say', async () => {
   assert.equal(r.epoch.value, 0);
   assert.equal(await page.getAttribute(w, 'data-state'), 'ready');
   close(r.w.value, 2);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await problems(), []);
 });
 
 test('every bad option shows an alert naming it, and the other widgets keep working', async () => {
@@ -184,25 +196,38 @@ test('every bad option shows an alert naming it, and the other widgets keep work
   for (const k of ['output', 'cost', 'w', 'b']) assert.ok(Number.isFinite(d[k].value), `${k} = ${d[k].value}`);
   assert.match(await page.locator('#diverges [role="alert"]').innerText(), /diverged.*epoch \d+.*smaller η/);
   await page.screenshot({ path: join(out, 'options.png'), fullPage: true });
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await problems(), []);
 });
 
 test('a running widget scrolled off screen stops animating, and goes on when it is back', async () => {
   const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 900, height: 700 } });
   await page.waitForSelector('#saturation1[data-state="ready"]');
   await page.click('#saturation1 [data-action="run"]');
-  await page.waitForTimeout(300);
-  await page.locator('footer').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(200);
+  await waitForReadout(page, 'saturation1', 'epoch', ['>', 0]);
+  // A clock on screen beside the footer: a neuron mounted there, running 600 epochs a second.
+  await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.id = 'clock';
+    el.dataset.nndl = 'neuron';
+    el.dataset.epochs = '100000';
+    el.dataset.speed = '600';
+    document.querySelector('footer').append(el);
+    await mount(el);
+  });
+  await page.locator('#clock').scrollIntoViewIfNeeded();
+  await page.click('#clock [data-action="run"]');
+  // The first 60 of its epochs (a tenth of a second, several frames) are time enough for the
+  // off-screen notice to reach saturation1; the next 300 (half a second) must not move it.
+  const start = await waitForReadout(page, 'clock', 'epoch', ['>=', 60]);
   const away = (await readouts(page, 'saturation1')).epoch.value;
-  await page.waitForTimeout(700);
+  await waitForReadout(page, 'clock', 'epoch', ['>=', start + 300]);
   assert.equal((await readouts(page, 'saturation1')).epoch.value, away, 'no epochs while off screen');
   assert.equal(await page.getAttribute('#saturation1', 'data-state'), 'running');
   await page.locator('#saturation1').scrollIntoViewIfNeeded();
-  await page.waitForTimeout(700);
-  const back = (await readouts(page, 'saturation1')).epoch.value;
+  const back = await waitForReadout(page, 'saturation1', 'epoch', ['>', away + 20]);
   assert.ok(back > away + 20, `resumed: ${away} → ${back}`);
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await problems(), []);
 });
 
 test('mount() mounts a widget added later, and destroy() removes it', async () => {
@@ -225,5 +250,5 @@ test('mount() mounts a widget added later, and destroy() removes it', async () =
     return { shown, children: el.childElementCount };
   });
   assert.deepEqual(epoch, { shown: 2, children: 0 });
-  assert.deepEqual(problems, []);
+  assert.deepEqual(await problems(), []);
 });
