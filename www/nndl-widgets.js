@@ -390,6 +390,7 @@ export const mounted = Promise.all(
     mount(el).catch((err) => {
       console.error(err);
       el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
+      el.dataset.state = 'failed'; // which also ends its loading placeholder
     }),
   ),
 );
