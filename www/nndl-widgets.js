@@ -22,11 +22,16 @@ const shared = (globalThis[Symbol.for('nndl-widgets')] ??= { modules: new Map(),
 function load(m) {
   let loading = shared.modules.get(m.js);
   if (!loading) {
-    // The wasm's fetch starts now, beside the JS bindings' import rather than after it, and the
-    // bindings' init compiles it as it streams in.
-    const wasm = fetch(m.wasm);
-    loading = import(m.js).then(async (bindings) => {
-      await bindings.default({ module_or_path: wasm });
+    // The wasm is fetched and compiled as it streams in, beside the JS bindings' import rather
+    // than after it. A host that serves it with another type than application/wasm gets it
+    // compiled from its bytes instead.
+    const compiled = WebAssembly.compileStreaming(fetch(m.wasm)).catch(() =>
+      fetch(m.wasm)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${m.wasm}: ${r.status} ${r.statusText}`))))
+        .then((bytes) => WebAssembly.compile(bytes)),
+    );
+    loading = Promise.all([import(m.js), compiled]).then(async ([bindings, module]) => {
+      await bindings.default({ module_or_path: module });
       performance.mark(`nndl: ${m.js} ready`);
       return bindings.mount;
     });
