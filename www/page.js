@@ -16,7 +16,11 @@ function load(element) {
   });
 }
 
-const idle = () => new Promise((resolve) => (window.requestIdleCallback || setTimeout)(resolve, { timeout: 500 }));
+// Resolves to an IdleDeadline (null where there is no requestIdleCallback).
+const idle = () =>
+  new Promise((resolve) =>
+    window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 500 }) : setTimeout(() => resolve(null), 0),
+  );
 
 await mounted;
 await idle();
@@ -30,9 +34,16 @@ await Promise.all(
     document.fonts.load(font).catch(() => null),
   ),
 );
-for (const el of document.querySelectorAll('[data-tex]')) {
-  window.katex.render(el.dataset.tex, el, {
-    displayMode: el.classList.contains('display'),
-    throwOnError: false,
-  });
+// A few equations at a time, in idle time, so that a reader's first clicks on the widgets are
+// not kept waiting behind the whole page's typesetting.
+const pending = Array.from(document.querySelectorAll('[data-tex]'));
+while (pending.length) {
+  const deadline = await idle();
+  do {
+    const el = pending.shift();
+    window.katex.render(el.dataset.tex, el, {
+      displayMode: el.classList.contains('display'),
+      throwOnError: false,
+    });
+  } while (pending.length && (!deadline || deadline.timeRemaining() > 2));
 }
