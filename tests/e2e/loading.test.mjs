@@ -130,6 +130,7 @@ test('while its module loads, each widget keeps its box and says what is coming;
         state: el.dataset.state ?? null,
         height: Math.round(el.getBoundingClientRect().height),
         label: getComputedStyle(el, '::before').content,
+        zh: (el.dataset.lang || document.documentElement.lang).startsWith('zh'),
       })),
     );
     const name = file.split('/').pop().replace('.html', '');
@@ -140,7 +141,7 @@ test('while its module loads, each widget keeps its box and says what is coming;
     const after = await page.$$eval('[data-nndl]', (els) => els.map((el) => Math.round(el.getBoundingClientRect().height)));
     for (const [i, box] of boxes.entries()) {
       assert.equal(box.state, null, `${file} #${box.id} is not mounted before its module is there`);
-      assert.match(box.label, file.includes('zh') ? /正在加载/ : /Loading/, `${file} #${box.id}`);
+      assert.match(box.label, box.zh ? /正在加载/ : /Loading/, `${file} #${box.id}`);
       assert.ok(Math.abs(box.height - after[i]) <= 2, `${file} #${box.id}: ${box.height} px kept, ${after[i]} px used`);
     }
     const shift = await page.evaluate(() => window.__shift);
