@@ -52,16 +52,17 @@ for module in "${modules[@]}"; do
     --no-default-features --features "$features" --target-dir "$target_dir"
   built=$target_dir/wasm32-unknown-unknown/release/nndl_widgets.wasm
   # wasm-bindgen and wasm-opt only when cargo's output (or how it is optimised) changed: a
-  # copy of what they were last run on, and the flags, sit beside it.
+  # copy of what they were last run on, and the flags and wasm-opt's version, sit beside it.
   stamp=target/$out.built
-  if ! cmp -s "$built" "$stamp.wasm" 2>/dev/null || [ "$(cat "$stamp.flags" 2>/dev/null)" != "$level ${opt_features[*]}" ] \
+  how="$level ${opt_features[*]} $(wasm-opt --version)"
+  if ! cmp -s "$built" "$stamp.wasm" 2>/dev/null || [ "$(cat "$stamp.flags" 2>/dev/null)" != "$how" ] \
     || ! [ -f "$out/nndl_widgets_bg.wasm" ]; then
     wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
       --out-dir "$out" "$built"
     wasm-opt "$level" "${opt_features[@]}" --strip-debug --strip-producers \
       -o "$out/nndl_widgets_bg.wasm" "$out/nndl_widgets_bg.wasm"
     cp "$built" "$stamp.wasm"
-    echo "$level ${opt_features[*]}" >"$stamp.flags"
+    echo "$how" >"$stamp.flags"
   fi
   wasm=$out/nndl_widgets_bg.wasm
   raw=$(wc -c <"$wasm")
