@@ -138,12 +138,15 @@ const onScreen = new IntersectionObserver((changes) => {
   }
 });
 
-// Widgets fit their container's width, whenever it changes.
+// Widgets fit their container's width, whenever it changes. The width is the border box's: a
+// widget has just been drawn at the width it had when mounted, so the observer's first report of
+// that same width redraws nothing.
 const sizes = new ResizeObserver((changes) => {
   for (const c of changes) {
     const e = entries.get(c.target);
-    if (e && c.contentRect.width !== e.width) {
-      e.width = c.contentRect.width;
+    const width = c.borderBoxSize?.[0]?.inlineSize;
+    if (e && (width === undefined || width !== e.width)) {
+      e.width = width;
       contain(c.target, e, () => e.widget.resize());
     }
   }
@@ -379,6 +382,8 @@ async function mountWith(element) {
     },
   };
   entries.set(element, entry);
+  // The width the widget was drawn at (it laid the page out to read it).
+  entry.width = element.getBoundingClientRect().width;
   onScreen.observe(element);
   sizes.observe(element);
   return entry.handle;
