@@ -28,7 +28,7 @@ bench:
 	scripts/setup.sh --test
 	python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy \
 	  || python3 -m pip install --quiet --break-system-packages numpy
-	scripts/build.sh
+	scripts/build.sh --bench
 	node scripts/bench.mjs
 
 # The fuzz targets, FUZZ_SECONDS each (installs nightly and cargo-fuzz when missing).

@@ -1,27 +1,86 @@
 #!/usr/bin/env bash
-# The release builds the pages serve: target/…/nndl_widgets.wasm → pkg/ (JS bindings + wasm).
+# The release builds the pages serve: a wasm module per widget kind from the one crate (cargo
+# features), each optimised by wasm-opt, and pkg/kinds.js, the manifest by which the shell finds
+# the module of a kind.
+#   scripts/build.sh          the page modules and the MNIST worker's
+#   scripts/build.sh --bench  also pkg-bench/ (the neuron's module with bench_neuron), for
+#                             `make bench` only: the pages never load it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# Two modules from the one crate: pkg/ for the page (every widget), pkg-worker/ for the MNIST
-# widget's Web Worker (the training job; --features worker).
+# out dir | cargo features | simd or not | wasm-opt level
+# pkg/ holds every widget kind, as it always has: a page that shows several kinds fetches it,
+# since each one-kind module repeats what they share (plotters, the options, the words). A page
+# of one kind fetches that kind's module, pkg-<kind>/.
 # The worker's module is built with WebAssembly SIMD (simd128), which the training loop's
-# kernels vectorise with; every current browser runs it.
-for out in pkg pkg-worker; do
-  features=""
+# kernels vectorise with; every current browser runs it. Its speed is the point, so it is
+# optimised for speed; the page modules draw a few hundred points a frame, and are optimised
+# for size, which is what a reader waits for (`make bench` measures both).
+modules=(
+  "pkg-neuron|neuron||-Oz"
+  "pkg-explorer|explorer||-Oz"
+  "pkg-network|network||-Oz"
+  "pkg-mnist|mnist||-Oz"
+  "pkg|neuron,explorer,network,mnist||-Oz"
+  "pkg-worker|worker|simd|-O3"
+)
+[ "${1:-}" = "--bench" ] && modules+=("pkg-bench|neuron,bench||-Oz")
+
+# What wasm-opt may assume: the features rustc's wasm32 target enables by default (and the
+# worker's SIMD). wasm-opt would read them from the module's target_features section, which a
+# stripped build (`strip = true`) lacks; then it rejects the module.
+wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-multivalue --enable-reference-types)
+
+manifest=""
+for module in "${modules[@]}"; do
+  IFS='|' read -r out features simd level <<<"$module"
+  opt_features=("${wasm_features[@]}")
+  target_dir=target/pkg
   flags=""
-  if [ "$out" = pkg-worker ]; then
-    features="--features worker"
+  if [ "$simd" = simd ]; then
     flags="-C target-feature=+simd128"
+    opt_features+=(--enable-simd)
+    # Other rustc flags than the page modules': a target dir of its own, so that neither
+    # rebuilds the other's dependencies.
+    target_dir=target/pkg-worker
   fi
-  # shellcheck disable=SC2086
-  RUSTFLAGS="$flags" cargo build --release --target wasm32-unknown-unknown --lib $features \
-    --target-dir "target/$out"
-  wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
-    --out-dir "$out" "target/$out/wasm32-unknown-unknown/release/nndl_widgets.wasm"
+  # The page modules share a target dir: cargo keeps each feature set's build apart in it, so a
+  # second run rebuilds nothing.
+  RUSTFLAGS="$flags" cargo build --release --target wasm32-unknown-unknown --lib \
+    --no-default-features --features "$features" --target-dir "$target_dir"
+  built=$target_dir/wasm32-unknown-unknown/release/nndl_widgets.wasm
+  # wasm-bindgen and wasm-opt only when cargo's output (or how it is optimised) changed: a
+  # copy of what they were last run on, and the flags and wasm-opt's version, sit beside it.
+  stamp=target/$out.built
+  how="$level ${opt_features[*]} $(wasm-opt --version)"
+  if ! cmp -s "$built" "$stamp.wasm" 2>/dev/null || [ "$(cat "$stamp.flags" 2>/dev/null)" != "$how" ] \
+    || ! [ -f "$out/nndl_widgets_bg.wasm" ]; then
+    wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+      --out-dir "$out" "$built"
+    wasm-opt "$level" "${opt_features[@]}" --strip-debug --strip-producers \
+      -o "$out/nndl_widgets_bg.wasm" "$out/nndl_widgets_bg.wasm"
+    cp "$built" "$stamp.wasm"
+    echo "$how" >"$stamp.flags"
+  fi
   wasm=$out/nndl_widgets_bg.wasm
-  raw=$(wc -c < "$wasm")
+  raw=$(wc -c <"$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
-  echo "build: $wasm is $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzipped" >&2
+  echo "build: $wasm ($features) is $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzipped" >&2
+  # The page modules (those with a widget kind) go into the manifest.
+  if [ -z "$simd" ] && [[ "$features" != *bench* ]]; then
+    kinds="\"${features//,/\", \"}\""
+    manifest+="
+  { \"kinds\": [$kinds], \"bytes\": $gz,
+    \"js\": \"../$out/nndl_widgets.js\", \"wasm\": \"../$out/nndl_widgets_bg.wasm\" },"
+  fi
 done
+
+# The manifest, relative to itself (bytes: gzipped, what a reader fetches); the shell knows no
+# kind by name.
+cat >pkg/kinds.js <<JS
+// Written by scripts/build.sh: the wasm modules of the widget kinds, relative to this file.
+export default [${manifest%,}
+];
+JS

@@ -7,11 +7,16 @@ scripts/setup.sh
 scripts/build.sh
 
 rm -rf dist
-mkdir -p dist/www dist/pkg dist/pkg-worker dist/data
+mkdir -p dist/www dist/data
 cp index.html index.zh.html embed.html dist/
 cp www/*.js www/*.css dist/www/
-cp pkg/nndl_widgets.js pkg/nndl_widgets_bg.wasm dist/pkg/
-cp pkg-worker/nndl_widgets.js pkg-worker/nndl_widgets_bg.wasm dist/pkg-worker/
+# The wasm modules (pkg/ for every kind, pkg-<kind>/ for one, pkg-worker/), and pkg/kinds.js, the
+# list by which the shell picks among them; never pkg-bench/ or pkg-test/.
+for out in pkg pkg-neuron pkg-explorer pkg-network pkg-mnist pkg-worker; do
+  mkdir -p "dist/$out"
+  cp "$out/nndl_widgets.js" "$out/nndl_widgets_bg.wasm" "dist/$out/"
+done
+cp pkg/kinds.js dist/pkg/
 cp -r data/mnist dist/data/
 cp -r vendor dist/
 # The policy the pages are made to work under, for static hosts that read a _headers file.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --test, testing) needs. Every step is skipped in well under a
 # second when it is already done, so `make serve` and `make test` call this each time.
-#   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock, the npm
-#                             packages, and KaTeX copied to vendor/katex for the chapter pages
+#   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock,
+#                             wasm-opt, the npm packages, and KaTeX copied to vendor/katex for the
+#                             chapter pages
 #   scripts/setup.sh --test   also the test browsers and their drivers: Debian's chromium and
 #                             chromium-driver, firefox-esr, webkit2gtk-driver (WebKitGTK's
 #                             MiniBrowser and WebKitWebDriver) and xvfb, and geckodriver
@@ -25,6 +26,15 @@ if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (a few minutes, once)"
   # Not --locked: its lockfile has named a crate version that the registry mirror lacked.
   cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+# wasm-opt (binaryen) optimises the wasm modules, built from its crates.io source at this exact
+# version (about 7 minutes, once). Not Debian's binaryen: its version 108 breaks release builds
+# without a word.
+wasm_opt=0.116.1
+if ! cargo install --list | grep -qx "wasm-opt v$wasm_opt:" || ! [ -x "$HOME/.cargo/bin/wasm-opt" ]; then
+  say "installing wasm-opt $wasm_opt (about 7 minutes, once)"
+  cargo install wasm-opt --version "$wasm_opt" --locked --force
 fi
 
 # npm ci only when node_modules was not installed from this package-lock.json (a stamp of ours

@@ -1,9 +1,67 @@
 // nndl-widgets: mounts every element with a data-nndl attribute, and exports mount(element) for
 // elements added later. The widgets themselves (options, words, maths, drawing) live in the wasm
-// module; this file only wires events and animation frames to them.
-import init, { mount as mountWidget } from '../pkg/nndl_widgets.js';
+// modules, one per widget kind; this file only loads them and wires events and animation frames
+// to them.
+//
+// pkg/kinds.js, written by scripts/build.sh, lists the wasm modules: the widget kinds each holds
+// and its size. A page fetches the fewest bytes that hold the kinds it shows (a module of one kind,
+// or one of several), each module once; a kind first met by mount() later is fetched then. This
+// file knows no kind by name.
+import list from '../pkg/kinds.js';
 
-const ready = init();
+const manifest = new URL('../pkg/kinds.js', import.meta.url);
+const modules = list
+  .map((m) => ({ ...m, js: new URL(m.js, manifest).href, wasm: new URL(m.wasm, manifest).href }))
+  .sort((a, b) => a.bytes - b.bytes);
+
+// What every copy of this shell on the page shares (a page may load it twice, under two URLs):
+// the modules on their way or loaded, and the widgets mounted, so that neither happens twice.
+const shared = (globalThis[Symbol.for('nndl-widgets')] ??= { modules: new Map(), widgets: new WeakMap() });
+
+/** Starts loading `m` unless it is on its way; resolves to its mount function. */
+function load(m) {
+  let loading = shared.modules.get(m.js);
+  if (!loading) {
+    // The wasm is fetched and compiled as it streams in, beside the JS bindings' import rather
+    // than after it. A host that serves it with another type than application/wasm gets it
+    // compiled from its bytes instead.
+    const compiled = WebAssembly.compileStreaming(fetch(m.wasm)).catch(() =>
+      fetch(m.wasm)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${m.wasm}: ${r.status} ${r.statusText}`))))
+        .then((bytes) => WebAssembly.compile(bytes)),
+    );
+    loading = Promise.all([import(m.js), compiled]).then(async ([bindings, module]) => {
+      await bindings.default({ module_or_path: module });
+      performance.mark(`nndl: ${m.js} ready`);
+      return bindings.mount;
+    });
+    loading.catch(() => shared.modules.delete(m.js)); // a later mount() tries again
+    shared.modules.set(m.js, loading);
+  }
+  return loading;
+}
+
+/** The modules that hold every kind in `kinds` in the fewest bytes to fetch, counting those on
+ *  their way as free (a handful of modules: every subset is tried). */
+function cover(kinds) {
+  let best = null;
+  for (let set = 1; set < 1 << modules.length; set++) {
+    const chosen = modules.filter((_, i) => set & (1 << i));
+    if (!kinds.every((k) => chosen.some((m) => m.kinds.includes(k)))) continue;
+    const bytes = chosen.reduce((sum, m) => sum + (shared.modules.has(m.js) ? 0 : m.bytes), 0);
+    if (!best || bytes < best.bytes) best = { chosen, bytes };
+  }
+  return best ? best.chosen : [];
+}
+
+/** The mount function of a module that holds `kind` (a data-nndl value), loading it if need be. */
+function moduleFor(kind) {
+  const known = modules.some((m) => m.kinds.includes(kind));
+  // A data-nndl that names no kind gets its alert from any module (every module parses every
+  // kind's options): one already on its way, else the smallest.
+  const fits = (m) => !known || m.kinds.includes(kind);
+  return load(modules.find((m) => shared.modules.has(m.js) && fits(m)) ?? cover([kind])[0] ?? modules[0]);
+}
 
 // The widgets' stylesheet comes with this module, so that one script tag is all a page needs;
 // a page that links it itself keeps its own link.
@@ -94,12 +152,15 @@ const onScreen = new IntersectionObserver((changes) => {
   }
 });
 
-// Widgets fit their container's width, whenever it changes.
+// Widgets fit their container's width, whenever it changes. The width is the border box's: a
+// widget has just been drawn at the width it had when mounted, so the observer's first report of
+// that same width redraws nothing.
 const sizes = new ResizeObserver((changes) => {
   for (const c of changes) {
     const e = entries.get(c.target);
-    if (e && c.contentRect.width !== e.width) {
-      e.width = c.contentRect.width;
+    const width = c.borderBoxSize?.[0]?.inlineSize;
+    if (e && (width === undefined || width !== e.width)) {
+      e.width = width;
       contain(c.target, e, () => e.widget.resize());
     }
   }
@@ -151,9 +212,18 @@ const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
  *  run(), pause(), step(), reset(), set(name, value) (the explorer's settings) and destroy().
  *  Mounting the same element twice gives the same handle. */
 export async function mount(element) {
-  await ready;
-  const existing = entries.get(element);
-  if (existing) return existing.handle;
+  let handle = shared.widgets.get(element);
+  if (!handle) {
+    handle = mountWith(element);
+    shared.widgets.set(element, handle);
+    // A mount that failed (its module did not load, say) leaves the element to a later try.
+    handle.catch(() => shared.widgets.get(element) === handle && shared.widgets.delete(element));
+  }
+  return handle;
+}
+
+async function mountWith(element) {
+  const mountWidget = await moduleFor(element.getAttribute('data-nndl'));
   const lang = element.getAttribute('lang');
   const entry = {
     widget: mountWidget(element),
@@ -315,6 +385,7 @@ export async function mount(element) {
       onScreen.unobserve(element);
       sizes.unobserve(element);
       entries.delete(element);
+      shared.widgets.delete(element);
       // A widget whose wasm failed may still be borrowed; it is dropped with the page.
       if (!entry.broken) entry.widget.free();
       element.replaceChildren();
@@ -327,17 +398,25 @@ export async function mount(element) {
     },
   };
   entries.set(element, entry);
+  // The width the widget was drawn at (it laid the page out to read it).
+  entry.width = element.getBoundingClientRect().width;
   onScreen.observe(element);
   sizes.observe(element);
   return entry.handle;
 }
 
+// The modules for every kind on the page start loading at once, together.
+const onPage = Array.from(document.querySelectorAll('[data-nndl]'));
+const kindsOnPage = new Set(onPage.map((el) => el.getAttribute('data-nndl')));
+for (const m of cover([...kindsOnPage].filter((k) => modules.some((m) => m.kinds.includes(k))))) load(m);
+
 /** Every widget on the page, mounted. */
 export const mounted = Promise.all(
-  Array.from(document.querySelectorAll('[data-nndl]'), (el) =>
+  onPage.map((el) =>
     mount(el).catch((err) => {
       console.error(err);
       el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
+      el.dataset.state = 'failed'; // which also ends its loading placeholder
     }),
   ),
 );

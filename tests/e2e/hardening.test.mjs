@@ -52,7 +52,7 @@ test('twenty widgets at once, one at a million epochs a second: frames go on, me
   for (let i = 0; i < 20; i++) await page.click(`#n${i} [data-action="run"]`);
   const memory = () =>
     page.evaluate(async () => {
-      const m = await import('/pkg/nndl_widgets.js');
+      const m = await import('/pkg-neuron/nndl_widgets.js');
       return (await m.default()).memory.buffer.byteLength;
     });
   // Under way: the fast one past 100000 epochs (each widget's buffers are allocated by then).
