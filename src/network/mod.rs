@@ -35,7 +35,9 @@ mod net;
 mod real;
 mod rng;
 mod sgd;
+mod simd;
 mod spec;
+mod train;
 
 pub use net::{Evaluation, Network};
 pub use real::Real;
