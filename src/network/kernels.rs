@@ -10,6 +10,7 @@
 //! one floating-point sum itself (addition is not associative).
 
 use super::math;
+use super::net::Network;
 use super::Real;
 
 /// The kernels one training step uses, for numbers of type T.
@@ -23,16 +24,18 @@ pub struct Kernels<T> {
     /// # Safety
     /// z and init hold n numbers, every idx[i] < w.len()/n, val is as long as idx: the SIMD
     /// builds do not check (the callers' lists are built to fit, and debug builds check).
+    #[allow(clippy::type_complexity)]
     pub axpys:
         unsafe fn(z: &mut [T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], val: &[T]),
-    /// The first layer's update of the rows it touches (see `simd::update_rows`), and whether
-    /// every new value is finite.
+    /// The first layer's update of the rows it touches, in place, their old values kept in
+    /// `undo` (see `simd::update_rows`), and whether every new value is finite.
     ///
     /// # Safety
     /// As `simd::update_rows` says: every listed row and entry exists.
     #[allow(clippy::type_complexity)]
     pub update_rows: unsafe fn(
-        out: &mut [T],
+        w: &mut [T],
+        undo: &mut [T],
         rows: &[u16],
         first: &[u32],
         end: &[u32],
@@ -40,7 +43,6 @@ pub struct Kernels<T> {
         entry_x: &[T],
         delta: &[T],
         n: usize,
-        w: &[T],
         d: T,
         c: T,
     ) -> bool,
@@ -76,8 +78,15 @@ pub fn scalar<T: Real>() -> Kernels<T> {
 
 /// Whether every listed row of w exists and z (and init) hold n numbers: what the unchecked SIMD
 /// loops rely on, checked in debug builds.
+#[cfg_attr(
+    not(any(
+        target_arch = "x86_64",
+        all(target_arch = "wasm32", target_feature = "simd128")
+    )),
+    allow(dead_code)
+)]
 fn axpys_fits<T>(z: &[T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], val: &[T]) -> bool {
-    let rows = if n == 0 { 0 } else { w.len() / n };
+    let rows = w.len().checked_div(n).unwrap_or(0);
     let top = idx.iter().fold(0, |m, &k| m.max(usize::from(k) + 1));
     z.len() >= n
         && init.is_none_or(|b| b.len() >= n)
@@ -87,7 +96,8 @@ fn axpys_fits<T>(z: &[T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], va
 
 #[allow(clippy::too_many_arguments)]
 fn update_rows_scalar<T: Real>(
-    out: &mut [T],
+    w: &mut [T],
+    undo: &mut [T],
     rows: &[u16],
     first: &[u32],
     end: &[u32],
@@ -95,24 +105,26 @@ fn update_rows_scalar<T: Real>(
     entry_x: &[T],
     delta: &[T],
     n: usize,
-    w: &[T],
     d: T,
     c: T,
 ) -> bool {
     let mut finite = true;
+    let mut g = vec![T::ZERO; n];
     for (t, &k) in rows.iter().enumerate() {
         let k = usize::from(k);
         let entries = first[k] as usize..end[k] as usize;
-        let g = &mut out[t * n..(t + 1) * n];
         axpys_scalar(
-            g,
+            &mut g,
             None,
             delta,
             n,
             &entry_r[entries.clone()],
             &entry_x[entries],
         );
-        finite &= step(g, &w[k * n..(k + 1) * n], d, c);
+        let row = &mut w[k * n..(k + 1) * n];
+        undo[t * n..(t + 1) * n].copy_from_slice(row);
+        finite &= step(&mut g, row, d, c);
+        row.copy_from_slice(&g);
     }
     finite
 }
@@ -168,6 +180,16 @@ pub fn f32_kernels() -> Kernels<f32> {
     }
 }
 
+/// Every f32 build this machine runs, for the tests to check each against the plain loops.
+#[cfg(test)]
+pub fn every_f32_build() -> Vec<Kernels<f32>> {
+    #[allow(unused_mut)]
+    let mut builds = vec![scalar(), f32_kernels()];
+    #[cfg(target_arch = "x86_64")]
+    builds.push(x86::sse2());
+    builds
+}
+
 #[cfg(target_arch = "x86_64")]
 mod x86 {
     use super::super::simd::{self, Avx2, Sse2};
@@ -189,7 +211,8 @@ mod x86 {
     #[target_feature(enable = "avx2,fma")]
     #[allow(clippy::too_many_arguments)]
     unsafe fn update_rows_avx2(
-        out: &mut [f32],
+        w: &mut [f32],
+        undo: &mut [f32],
         rows: &[u16],
         first: &[u32],
         end: &[u32],
@@ -197,11 +220,10 @@ mod x86 {
         entry_x: &[f32],
         delta: &[f32],
         n: usize,
-        w: &[f32],
         d: f32,
         c: f32,
     ) -> bool {
-        simd::update_rows::<Avx2>(out, rows, first, end, entry_r, entry_x, delta, n, w, d, c)
+        simd::update_rows::<Avx2>(w, undo, rows, first, end, entry_r, entry_x, delta, n, d, c)
     }
     #[target_feature(enable = "avx2,fma")]
     unsafe fn step_avx2(g: &mut [f32], w: &[f32], d: f32, c: f32) -> bool {
@@ -230,8 +252,8 @@ mod x86 {
                 debug_assert!(axpys_fits(z, init, w, n, idx, val));
                 axpys_avx2(z, init, w, n, idx, val)
             },
-            update_rows: |out, rows, first, end, er, ex, delta, n, w, d, c| unsafe {
-                update_rows_avx2(out, rows, first, end, er, ex, delta, n, w, d, c)
+            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
+                update_rows_avx2(w, undo, rows, first, end, er, ex, delta, n, d, c)
             },
             step: |g, w, d, c| unsafe { step_avx2(g, w, d, c) },
             scale: |w, d| unsafe { scale_avx2(w, d) },
@@ -250,8 +272,8 @@ mod x86 {
                 debug_assert!(axpys_fits(z, init, w, n, idx, val));
                 simd::axpys::<Sse2>(z, init, w, n, idx, val)
             },
-            update_rows: |out, rows, first, end, er, ex, delta, n, w, d, c| unsafe {
-                simd::update_rows::<Sse2>(out, rows, first, end, er, ex, delta, n, w, d, c)
+            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
+                simd::update_rows::<Sse2>(w, undo, rows, first, end, er, ex, delta, n, d, c)
             },
             step: |g, w, d, c| unsafe { simd::step::<Sse2>(g, w, d, c) },
             scale: |w, d| unsafe { simd::scale::<Sse2>(w, d) },
@@ -279,8 +301,8 @@ mod wasm {
                 debug_assert!(axpys_fits(z, init, w, n, idx, val));
                 simd::axpys::<Simd128>(z, init, w, n, idx, val)
             },
-            update_rows: |out, rows, first, end, er, ex, delta, n, w, d, c| unsafe {
-                simd::update_rows::<Simd128>(out, rows, first, end, er, ex, delta, n, w, d, c)
+            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
+                simd::update_rows::<Simd128>(w, undo, rows, first, end, er, ex, delta, n, d, c)
             },
             step: |g, w, d, c| unsafe { simd::step::<Simd128>(g, w, d, c) },
             scale: |w, d| unsafe { simd::scale::<Simd128>(w, d) },
@@ -343,6 +365,23 @@ pub fn step<T: Real>(g: &mut [T], w: &[T], d: T, c: T) -> bool {
         tail += *g * T::ZERO;
     }
     (sum_lanes(acc) + tail) == T::ZERO
+}
+
+/// The SGD update of a whole network from its summed gradient `grad` (laid out as its
+/// parameters): weights ← d·w − c·g, biases ← b − c·g, written over `grad` and swapped in only
+/// if all are finite; the old parameters are then in `grad`.
+pub fn step_all<T: Real>(net: &mut Network<T>, grad: &mut Vec<T>, d: T, c: T) -> bool {
+    let mut finite = true;
+    for l in 1..=net.architecture().layers() {
+        let (w, b) = net.layer_range(l);
+        let params = net.params();
+        finite &= step(&mut grad[w.clone()], &params[w], d, c);
+        finite &= step(&mut grad[b.clone()], &params[b], T::ONE, c);
+    }
+    if finite {
+        std::mem::swap(net.params_vec_mut(), grad);
+    }
+    finite
 }
 
 /// The lanes summed pairwise.

@@ -247,15 +247,5 @@ impl Sgd {
 /// ones then sit in `grad`, which the next step clears.
 fn update<T: Real>(net: &mut Network<T>, sgd: &Sgd, grad: &mut Vec<T>, m: usize, n: usize) -> bool {
     let (decay, c) = sgd.factors::<T>(m, n);
-    let mut finite = true;
-    for l in 1..=net.architecture().layers() {
-        let (w, b) = net.layer_range(l);
-        let params = net.params();
-        finite &= kernels::step(&mut grad[w.clone()], &params[w], decay, c);
-        finite &= kernels::step(&mut grad[b.clone()], &params[b], T::ONE, c);
-    }
-    if finite {
-        std::mem::swap(net.params_vec_mut(), grad);
-    }
-    finite
+    kernels::step_all(net, grad, decay, c)
 }

@@ -87,17 +87,18 @@ mod imp {
 
     /// The first layer's update for the inputs it touches (see `train`): for each listed input
     /// k = rows[t], its gradient row g = Σ x·(row r of delta) over its entries (r, x) =
-    /// (entry_r, entry_x)[first[k]..end[k]], and out row t ← d·(row k of w) − c·g. Returns
-    /// whether every new value is finite.
+    /// (entry_r, entry_x)[first[k]..end[k]], and row k of w ← d·(row k of w) − c·g, in place,
+    /// its old value copied to row t of undo. Returns whether every new value is finite.
     ///
     /// # Safety
-    /// The instruction set of `V` is available; out holds rows.len()·n numbers; every k in
+    /// The instruction set of `V` is available; undo holds rows.len()·n numbers; every k in
     /// rows indexes first, end and a row of w; every entry range lies in entry_r and entry_x;
     /// every r is a row of delta (rows of n).
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) unsafe fn update_rows<V: Lanes>(
-        out: &mut [f32],
+        w: &mut [f32],
+        undo: &mut [f32],
         rows: &[u16],
         first: &[u32],
         end: &[u32],
@@ -105,11 +106,10 @@ mod imp {
         entry_x: &[f32],
         delta: &[f32],
         n: usize,
-        w: &[f32],
         d: f32,
         c: f32,
     ) -> bool {
-        let (op, dp, wp) = (out.as_mut_ptr(), delta.as_ptr(), w.as_ptr());
+        let (up, dp, wp) = (undo.as_mut_ptr(), delta.as_ptr(), w.as_mut_ptr());
         let (dv, minus_c, zero) = (V::splat(d), V::splat(-c), V::splat(0.0));
         let mut check = zero;
         for (t, &k) in rows.iter().enumerate() {
@@ -119,16 +119,17 @@ mod imp {
                 *end.get_unchecked(k) as usize,
             );
             let (idx, val) = (entry_r.get_unchecked(s..e), entry_x.get_unchecked(s..e));
-            let (o, wr) = (op.add(t * n), wp.add(k * n));
+            let (u, wr) = (up.add(t * n), wp.add(k * n));
             blocks::<V>(n, |j0, nv, tail| {
-                let (o, wr, dp) = (o.add(j0), wr.add(j0), dp.add(j0));
+                let (u, wr, dp) = (u.add(j0), wr.add(j0), dp.add(j0));
                 // The row's new values from its gradient, block by block.
                 let mut one = |grad: &[V]| {
                     for (v, g) in grad.iter().enumerate() {
                         let lanes = if v + 1 == grad.len() { tail } else { V::N };
-                        let wv = V::load_part(wr.add(v * V::N), lanes);
-                        let new = V::madd(minus_c, *g, dv.mul(wv));
-                        new.store_part(o.add(v * V::N), lanes);
+                        let old = V::load_part(wr.add(v * V::N), lanes);
+                        old.store_part(u.add(v * V::N), lanes);
+                        let new = V::madd(minus_c, *g, dv.mul(old));
+                        new.store_part(wr.add(v * V::N), lanes);
                         check = check.add(new.mul(zero));
                     }
                 };
@@ -157,7 +158,10 @@ mod imp {
     }
 
     /// One column block of a sum of rows: NV vectors, the last with `tail` lanes, starting
-    /// from init (or 0), plus val[i] times each listed row, in order.
+    /// from init (or 0), plus val[i] times each listed row. The terms go alternately into two
+    /// sets of accumulators, added at the end: one chain of multiply-adds would wait on each
+    /// one's latency, two keep the unit busy. The order is fixed all the same: init and the
+    /// even terms in turn, the odd terms in turn, then the two sums.
     #[inline(always)]
     unsafe fn sum<V: Lanes, const NV: usize>(
         init: Option<*const f32>,
@@ -168,15 +172,16 @@ mod imp {
         tail: usize,
     ) -> [V; NV] {
         let last = NV - 1;
-        let mut acc = [V::splat(0.0); NV];
+        let mut even = [V::splat(0.0); NV];
+        let mut odd = [V::splat(0.0); NV];
         if let Some(b) = init {
-            for (v, a) in acc.iter_mut().enumerate().take(last) {
+            for (v, a) in even.iter_mut().enumerate().take(last) {
                 *a = V::load(b.add(v * V::N));
             }
-            acc[last] = V::load_part(b.add(last * V::N), tail);
+            even[last] = V::load_part(b.add(last * V::N), tail);
         }
         let full = tail == V::N;
-        for (&k, &x) in idx.iter().zip(val) {
+        let term = |acc: &mut [V; NV], k: u16, x: f32| {
             let row = w.add(usize::from(k) * n);
             let x = V::splat(x);
             for (v, a) in acc.iter_mut().enumerate().take(last) {
@@ -189,8 +194,25 @@ mod imp {
                 V::load_part(p, tail)
             };
             acc[last] = V::madd(x, r, acc[last]);
+        };
+        let len = idx.len().min(val.len());
+        let mut i = 0;
+        while i + 1 < len {
+            term(&mut even, *idx.get_unchecked(i), *val.get_unchecked(i));
+            term(
+                &mut odd,
+                *idx.get_unchecked(i + 1),
+                *val.get_unchecked(i + 1),
+            );
+            i += 2;
         }
-        acc
+        if i < len {
+            term(&mut even, *idx.get_unchecked(i), *val.get_unchecked(i));
+        }
+        for (e, o) in even.iter_mut().zip(odd) {
+            *e = e.add(o);
+        }
+        even
     }
 
     #[inline(always)]
@@ -354,13 +376,29 @@ mod imp {
             unsafe fn store(self, p: *mut f32) {
                 _mm256_storeu_ps(p, self.0)
             }
+            // Not vmaskmovps: a masked store takes tens of cycles on AMD's cores. The part is
+            // written as a 128-bit, a 64-bit and a 32-bit store, as many as it needs.
             #[target_feature(enable = "avx2,fma")]
             #[inline]
             unsafe fn store_part(self, p: *mut f32, t: usize) {
                 if t == 8 {
-                    _mm256_storeu_ps(p, self.0)
-                } else {
-                    _mm256_maskstore_ps(p, mask(t), self.0)
+                    return _mm256_storeu_ps(p, self.0);
+                }
+                let (mut v, mut p, mut t) = (_mm256_castps256_ps128(self.0), p, t);
+                if t >= 4 {
+                    _mm_storeu_ps(p, v);
+                    v = _mm256_extractf128_ps::<1>(self.0);
+                    p = p.add(4);
+                    t -= 4;
+                }
+                if t >= 2 {
+                    _mm_store_sd(p.cast(), _mm_castps_pd(v));
+                    v = _mm_movehl_ps(v, v);
+                    p = p.add(2);
+                    t -= 2;
+                }
+                if t == 1 {
+                    _mm_store_ss(p, v);
                 }
             }
             #[target_feature(enable = "avx2,fma")]

@@ -10,8 +10,10 @@
 //!   at once. Rows that no example touches change only by the weight decay (not at all when
 //!   λ = 0). That is most of the memory traffic of the step saved: with mini-batches of 10 a
 //!   step touches about 350 of the 784 rows.
-//! - Every new value is computed before any is stored, so that a step whose update is not
-//!   finite leaves the network as it was.
+//! - A step whose update is not finite leaves the network as it was: the later layers' new
+//!   values are computed aside and stored only once all are known to be finite; the first
+//!   layer's touched rows are updated in place (a copy would cost as much as the update) with
+//!   their old values kept aside, and put back if anything was not finite.
 //!
 //! The examples' rows index u16 lists, so this path takes mini-batches of up to `MAX_BATCH`;
 //! `sgd` steps larger ones with `batch`'s plain loops.
@@ -19,7 +21,7 @@
 use super::batch::{activate, output_delta};
 use super::kernels::Kernels;
 use super::net::Network;
-use super::spec::{Output, MAX_LAYER};
+use super::spec::{Cost, Output, MAX_LAYER};
 use super::Real;
 use crate::data::DataSet;
 
@@ -32,7 +34,7 @@ const _: () = assert!(MAX_LAYER <= u16::MAX as usize);
 /// The training inputs as lists of their non-zero entries: example i's are idx/val[start[i]..
 /// start[i + 1]], in increasing position.
 struct SparseInputs<T> {
-    start: Vec<usize>,
+    start: Vec<u32>,
     idx: Vec<u16>,
     val: Vec<T>,
 }
@@ -54,20 +56,29 @@ impl<T: Real> SparseInputs<T> {
                     s.val.push(v);
                 }
             }
-            s.start.push(s.idx.len());
+            s.start
+                .push(u32::try_from(s.idx.len()).expect("at most 2^32 non-zero inputs"));
         }
         s
     }
 
-    fn example(&self, i: usize) -> (&[u16], &[T]) {
-        let range = self.start[i]..self.start[i + 1];
-        (&self.idx[range.clone()], &self.val[range])
+    fn span(&self, i: usize) -> std::ops::Range<usize> {
+        self.start[i] as usize..self.start[i + 1] as usize
+    }
+
+    fn entries(&self, span: &std::ops::Range<usize>) -> (&[u16], &[T]) {
+        (&self.idx[span.clone()], &self.val[span.clone()])
     }
 }
 
 pub(crate) struct Workspace<T> {
     kernels: Kernels<T>,
     inputs: SparseInputs<T>,
+    sizes: Vec<usize>,
+    output: Output,
+    cost: Cost,
+    /// Where each example of the mini-batch has its entries in `inputs`.
+    spans: Vec<std::ops::Range<usize>>,
     /// a[l] for l ≥ 1, one row per example (a[0] stays empty: the inputs are `inputs`).
     a: Vec<Vec<T>>,
     /// zᴸ, one row per example.
@@ -89,9 +100,9 @@ pub(crate) struct Workspace<T> {
     /// goes; 0 again after each step.
     count: Vec<u32>,
     first: Vec<u32>,
-    /// The inputs whose row of w¹ this step changes, in increasing order, and their new rows.
+    /// The inputs whose row of w¹ this step changes, in increasing order, and their old rows.
     touched: Vec<u16>,
-    rows: Vec<T>,
+    undo: Vec<T>,
     /// For each touched input, the examples with a non-zero entry there and the entry.
     entry_r: Vec<u16>,
     entry_x: Vec<T>,
@@ -113,6 +124,10 @@ impl<T: Real> Workspace<T> {
         Workspace {
             kernels: T::kernels(),
             inputs: SparseInputs::new(training),
+            sizes: sizes.to_vec(),
+            output: net.architecture().output(),
+            cost: net.architecture().cost(),
+            spans: Vec::with_capacity(capacity),
             a: sizes
                 .iter()
                 .enumerate()
@@ -133,7 +148,7 @@ impl<T: Real> Workspace<T> {
             count: vec![0; sizes[0]],
             first: vec![0; sizes[0]],
             touched: Vec::with_capacity(sizes[0]),
-            rows: vec![T::ZERO; sizes[0] * sizes[1]],
+            undo: vec![T::ZERO; sizes[0] * sizes[1]],
             entry_r: Vec::new(),
             entry_x: Vec::new(),
         }
@@ -156,13 +171,13 @@ impl<T: Real> Workspace<T> {
         c: T,
     ) -> bool {
         let m = examples.len();
-        let arch = net.architecture().clone();
-        let sizes = arch.sizes();
-        let last = sizes.len() - 1;
-        let n_out = sizes[last];
         let Workspace {
             kernels: k,
             inputs,
+            sizes,
+            output,
+            cost,
+            spans,
             a,
             z,
             delta,
@@ -175,11 +190,24 @@ impl<T: Real> Workspace<T> {
             count,
             first,
             touched,
-            rows,
+            undo,
             entry_r,
             entry_x,
         } = self;
+        let (sizes, output, cost) = (&sizes[..], *output, *cost);
+        let last = sizes.len() - 1;
+        let n_out = sizes[last];
 
+        // The examples' places in the lists, and the first of each one's entries, read in
+        // loops of their own: the examples are scattered over the training set, and loads that
+        // do not wait on each other wait for memory together.
+        spans.clear();
+        spans.extend(examples.iter().map(|&i| inputs.span(i as usize)));
+        let mut touch = 0u32;
+        for s in spans.iter().filter(|s| !s.is_empty()) {
+            touch = touch.wrapping_add(u32::from(inputs.idx[s.start]));
+        }
+        std::hint::black_box(touch);
         for (r, &i) in examples.iter().enumerate() {
             training.target_into(i as usize, &mut y[r * n_out..(r + 1) * n_out]);
         }
@@ -191,12 +219,12 @@ impl<T: Real> Workspace<T> {
             let (wt, b) = net.layer(l);
             let (before, after) = a.split_at_mut(l);
             let out = if l == last { &mut *z } else { &mut after[0] };
-            for (r, &i) in examples.iter().enumerate() {
+            for (r, span) in spans.iter().enumerate() {
                 let zr = &mut out[r * n..(r + 1) * n];
                 // SAFETY (both): zr and b hold n numbers; wt has n_in rows of n, and the lists
                 // name rows below n_in: input positions, or 0..n_in.
                 if l == 1 {
-                    let (idx, val) = inputs.example(i as usize);
+                    let (idx, val) = inputs.entries(span);
                     unsafe { (k.axpys)(zr, Some(b), wt, n, idx, val) };
                 } else {
                     let x = &before[l - 1][r * n_in..(r + 1) * n_in];
@@ -208,20 +236,20 @@ impl<T: Real> Workspace<T> {
             }
         }
         let rows_out = ..m * n_out;
-        if arch.output() == Output::Sigmoid {
+        if output == Output::Sigmoid {
             a[last][rows_out].copy_from_slice(&z[rows_out]);
             (k.sigmoid)(&mut a[last][rows_out]);
         } else {
             for r in 0..m {
                 let row = r * n_out..(r + 1) * n_out;
-                activate(arch.output(), &z[row.clone()], &mut a[last][row]);
+                activate(output, &z[row.clone()], &mut a[last][row]);
             }
         }
         for r in 0..m {
             let row = r * n_out..(r + 1) * n_out;
             output_delta(
-                arch.output(),
-                arch.cost(),
+                output,
+                cost,
                 &z[row.clone()],
                 &a[last][row.clone()],
                 &y[row.clone()],
@@ -232,7 +260,7 @@ impl<T: Real> Workspace<T> {
         // Backpropagation, layer by layer, each layer's new parameters computed as soon as its
         // gradient is known (the old weights stay in the network for δˡ⁻¹).
         let mut finite = true;
-        for l in (1..=last).rev() {
+        for l in (2..=last).rev() {
             let (n_in, n) = (sizes[l - 1], sizes[l]);
             let (w_range, b_range) = net.layer_range(l);
             let (wt, b) = net.layer(l);
@@ -243,13 +271,6 @@ impl<T: Real> Workspace<T> {
             // SAFETY: gb holds n numbers, dl has m rows of n.
             unsafe { (k.axpys)(gb, None, dl, n, &iota[..m], &ones[..m]) };
             finite &= (k.step)(gb, b, T::ONE, c);
-            if l == 1 {
-                finite &= first_layer(
-                    k, inputs, examples, wt, n, dl, d, c, count, first, touched, rows, entry_r,
-                    entry_x,
-                );
-                continue;
-            }
             // ∂C/∂wˡ_jk = Σᵣ aˡ⁻¹_rk δˡ_rj (BP4), row k of the transposed gradient at a time.
             let a_prev = &a[l - 1][..m * n_in];
             for r in 0..m {
@@ -257,7 +278,7 @@ impl<T: Real> Workspace<T> {
                     at[kk * m + r] = a_prev[r * n_in + kk];
                 }
             }
-            let gw = &mut new[w_range.clone()];
+            let gw = &mut new[w_range];
             for kk in 0..n_in {
                 let g = &mut gw[kk * n..(kk + 1) * n];
                 // SAFETY: g holds n numbers, dl has m rows of n.
@@ -279,44 +300,59 @@ impl<T: Real> Workspace<T> {
             }
             (k.times_sigma_prime)(dp, a_prev);
         }
+        // The first layer: its biases aside, its touched rows in place.
+        let n1 = sizes[1];
+        let d1 = &delta[1][..m * n1];
+        let (w1, b1) = net.layer_range(1);
+        // SAFETY: new[b1] holds n1 numbers, d1 has m rows of n1.
+        unsafe { (k.axpys)(&mut new[b1.clone()], None, d1, n1, &iota[..m], &ones[..m]) };
+        finite &= (k.step)(&mut new[b1.clone()], &net.params()[b1.clone()], T::ONE, c);
         if !finite {
             return false;
         }
-
-        // All finite: in they go.
         let params = net.params_mut();
-        for l in 1..=last {
-            let (w_range, b_range) = arch_layer_range(sizes, l);
-            params[b_range.clone()].copy_from_slice(&new[b_range]);
-            if l > 1 {
-                params[w_range.clone()].copy_from_slice(&new[w_range]);
+        let wt1 = &mut params[w1.clone()];
+        if !first_layer(
+            k, inputs, spans, wt1, n1, d1, d, c, count, first, touched, undo, entry_r, entry_x,
+        ) {
+            for (t, &kk) in touched.iter().enumerate() {
+                let kk = usize::from(kk);
+                wt1[kk * n1..(kk + 1) * n1].copy_from_slice(&undo[t * n1..(t + 1) * n1]);
             }
+            return false;
         }
-        let (w1, _) = arch_layer_range(sizes, 1);
-        let n1 = sizes[1];
-        let w1 = &mut params[w1];
-        // Untouched rows: d·w, which is what the update gives them (their gradient is 0);
-        // the touched ones are overwritten next. With |d| ≤ 1 (else every row is touched), d·w
-        // stays finite.
-        if d != T::ONE && touched.len() < sizes[0] {
-            (k.scale)(w1, d);
+        // All finite: the rest goes in.
+        params[b1.clone()].copy_from_slice(&new[b1]);
+        for l in 2..=last {
+            let (w_range, b_range) = layer_range(sizes, l);
+            params[w_range.start..b_range.end].copy_from_slice(&new[w_range.start..b_range.end]);
         }
-        for (t, &kk) in touched.iter().enumerate() {
-            let kk = usize::from(kk);
-            w1[kk * n1..(kk + 1) * n1].copy_from_slice(&rows[t * n1..(t + 1) * n1]);
+        // Untouched rows: d·w, which is what the update gives them (their gradient is 0).
+        // With |d| ≤ 1 (else every row was touched) d·w stays finite.
+        if d != T::ONE {
+            let wt1 = &mut params[w1];
+            let mut from = 0;
+            for &kk in touched.iter().chain(std::iter::once(&(sizes[0] as u16))) {
+                let kk = usize::from(kk);
+                if kk > from {
+                    (k.scale)(&mut wt1[from * n1..kk * n1], d);
+                }
+                from = kk + 1;
+            }
         }
         true
     }
 }
 
-/// The first layer's new weights (see the module's notes): each touched row's gradient
-/// Σᵣ x_rk δ¹_r and then its update, into `rows`. Returns whether all are finite.
+/// The first layer's update (see the module's notes): each touched row's gradient
+/// Σᵣ x_rk δ¹_r and then its new value, in place, the old one kept in `undo`. Returns whether
+/// all are finite.
 #[allow(clippy::too_many_arguments)]
 fn first_layer<T: Real>(
     k: &Kernels<T>,
     inputs: &SparseInputs<T>,
-    examples: &[u32],
-    wt: &[T],
+    spans: &[std::ops::Range<usize>],
+    wt: &mut [T],
     n: usize,
     delta: &[T],
     d: T,
@@ -324,12 +360,12 @@ fn first_layer<T: Real>(
     count: &mut [u32],
     first: &mut [u32],
     touched: &mut Vec<u16>,
-    rows: &mut [T],
+    undo: &mut [T],
     entry_r: &mut Vec<u16>,
     entry_x: &mut Vec<T>,
 ) -> bool {
-    for &i in examples {
-        for &kk in inputs.example(i as usize).0 {
+    for span in spans {
+        for &kk in inputs.entries(span).0 {
             count[usize::from(kk)] += 1;
         }
     }
@@ -349,8 +385,8 @@ fn first_layer<T: Real>(
     touched.truncate(len);
     entry_r.resize(total as usize, 0);
     entry_x.resize(total as usize, T::ZERO);
-    for (r, &i) in examples.iter().enumerate() {
-        let (idx, val) = inputs.example(i as usize);
+    for (r, span) in spans.iter().enumerate() {
+        let (idx, val) = inputs.entries(span);
         for (&kk, &x) in idx.iter().zip(val) {
             let at = &mut count[usize::from(kk)];
             entry_r[*at as usize] = r as u16;
@@ -359,11 +395,12 @@ fn first_layer<T: Real>(
         }
     }
     // count[k] is now the end of k's entries.
-    // SAFETY: rows holds n numbers per input; the touched inputs index count, first and wt's
-    // n_in rows of n; their entries lie in 0..total; every entry's r < m, a row of delta.
+    // SAFETY: undo holds n numbers per input; the touched inputs index count, first and wt's
+    // rows of n; their entries lie in 0..total; every entry's r < m, a row of delta.
     let finite = unsafe {
         (k.update_rows)(
-            &mut rows[..touched.len() * n],
+            wt,
+            &mut undo[..touched.len() * n],
             touched,
             first,
             count,
@@ -371,7 +408,6 @@ fn first_layer<T: Real>(
             entry_x,
             delta,
             n,
-            wt,
             d,
             c,
         )
@@ -381,7 +417,7 @@ fn first_layer<T: Real>(
 }
 
 /// `Network::layer_range` from the sizes alone, for use while the parameters are borrowed.
-fn arch_layer_range(sizes: &[usize], l: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+fn layer_range(sizes: &[usize], l: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
     let start: usize = sizes
         .windows(2)
         .take(l - 1)
@@ -389,4 +425,237 @@ fn arch_layer_range(sizes: &[usize], l: usize) -> (std::ops::Range<usize>, std::
         .sum();
     let end = start + (sizes[l - 1] + 1) * sizes[l];
     (start..end - sizes[l], end - sizes[l]..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::batch::Batch;
+    use super::super::kernels::{self, Kernels};
+    use super::super::{Architecture, Init, Rng, Sgd};
+    use super::*;
+
+    /// Inputs in [0, 1] of which about half are 0, as in an image.
+    fn sparse_data(rng: &mut Rng, n: usize, n_in: usize, n_out: usize) -> DataSet {
+        let x = (0..n * n_in)
+            .map(|_| {
+                let u = rng.uniform();
+                if u < 0.5 {
+                    0.0
+                } else {
+                    u as f32
+                }
+            })
+            .collect();
+        let labels = (0..n).map(|_| rng.below(n_out) as u8).collect();
+        DataSet::classified(n_in, x, n_out, labels).unwrap()
+    }
+
+    /// Steps `net` on the examples in order, mini-batches of m, with both this module's path
+    /// and `batch`'s plain loops (the update of `sgd::update`), and returns both networks.
+    fn both<T: Real>(
+        net: Network<T>,
+        data: &DataSet,
+        m: usize,
+        sgd: Sgd,
+        steps: usize,
+    ) -> (Network<T>, Network<T>) {
+        let mut fast = net.clone();
+        let mut plain = net;
+        let mut work = Workspace::new(&fast, data, m);
+        let mut batch = Batch::new(&plain, m);
+        let order: Vec<u32> = (0..data.len() as u32).collect();
+        for s in 0..steps {
+            let start = (s * m) % data.len();
+            let end = data.len().min(start + m);
+            let examples = &order[start..end];
+            let n = data.len() as f64;
+            let d = T::from_f64(1.0 - sgd.eta * sgd.lambda / n);
+            let c = T::from_f64(sgd.eta / examples.len() as f64);
+            assert!(work.step(&mut fast, data, examples, d, c), "step {s}");
+            batch.load(data, examples.iter().map(|&i| i as usize));
+            batch.feedforward(&plain);
+            batch.grad.fill(T::ZERO);
+            batch.backprop(&plain);
+            let mut grad = batch.grad.clone();
+            assert!(kernels::step_all(&mut plain, &mut grad, d, c));
+        }
+        (fast, plain)
+    }
+
+    #[test]
+    fn the_fast_path_is_the_plain_update_in_f64_and_close_to_it_in_f32() {
+        let shapes: [(&[usize], Output, Cost); 4] = [
+            (&[37, 30, 10], Output::Sigmoid, Cost::CrossEntropy),
+            (&[20, 9, 5, 3], Output::Sigmoid, Cost::Quadratic),
+            (&[13, 4], Output::Softmax, Cost::LogLikelihood),
+            (&[50, 33, 2], Output::Linear, Cost::Quadratic),
+        ];
+        for (sizes, output, cost) in shapes {
+            // λ = 300 makes d = 1 − ηλ/n = −1.25: every row is updated.
+            for (lambda, m) in [(0.0, 10), (5.0, 7), (300.0, 3)] {
+                let arch = Architecture::new(sizes, output, cost).unwrap();
+                let mut rng = Rng::new(3);
+                let data = sparse_data(&mut rng, 40, sizes[0], sizes[sizes.len() - 1]);
+                let sgd = Sgd {
+                    eta: 0.3,
+                    lambda,
+                    batch_size: m,
+                };
+                let what = format!("{sizes:?} {output} {cost} λ={lambda} m={m}");
+                let net64: Network<f64> =
+                    Network::new(arch.clone(), Init::Default, &mut rng.clone());
+                let (fast, plain) = both(net64, &data, m, sgd, 12);
+                for (a, b) in fast.params().iter().zip(plain.params()) {
+                    assert!(
+                        (a - b).abs() <= 1e-13 * (1.0 + b.abs()),
+                        "{what}: {a} vs {b}"
+                    );
+                }
+                // In f32 the two round differently (fused multiply-adds, the order of the
+                // sums, σ in f32); with weights growing 25% a step the differences grow too,
+                // so f32 is compared where they do not.
+                if lambda > 100.0 {
+                    continue;
+                }
+                let net32: Network<f32> = Network::new(arch, Init::Default, &mut rng);
+                let (fast, plain) = both(net32, &data, m, sgd, 12);
+                for (a, b) in fast.params().iter().zip(plain.params()) {
+                    assert!(
+                        (a - b).abs() <= 1e-4 * (1.0 + b.abs()),
+                        "{what} f32: {a} vs {b}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_step_that_is_not_finite_leaves_the_network_as_it_was() {
+        let arch = Architecture::new(&[12, 8, 3], Output::Linear, Cost::Quadratic).unwrap();
+        let mut rng = Rng::new(5);
+        let data = sparse_data(&mut rng, 6, 12, 3);
+        let mut net: Network<f32> = Network::new(arch, Init::Large, &mut rng);
+        let before = net.clone();
+        let mut work = Workspace::new(&net, &data, 3);
+        // c = f32::MAX: every touched weight overflows.
+        assert!(!work.step(&mut net, &data, &[0, 1, 2], 1.0, f32::MAX));
+        assert_eq!(net, before);
+        // Decay alone (d = 0.5) with a finite step goes on.
+        assert!(work.step(&mut net, &data, &[3, 4, 5], 0.5, 0.1));
+        assert_ne!(net, before);
+    }
+
+    fn builds() -> Vec<Kernels<f32>> {
+        kernels::every_f32_build()
+    }
+
+    #[test]
+    fn the_simd_kernels_agree_with_the_plain_loops_for_every_width() {
+        let mut rng = Rng::new(8);
+        let mut r = |n: usize| {
+            (0..n)
+                .map(|_| (2.0 * rng.uniform() - 1.0) as f32)
+                .collect::<Vec<f32>>()
+        };
+        let reference = kernels::scalar::<f32>();
+        for simd in builds() {
+            for n in [
+                1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 30, 31, 32, 33, 47, 64, 65, 100,
+            ] {
+                let rows = 11;
+                let (w, b) = (r(rows * n), r(n));
+                let idx: Vec<u16> = [3, 0, 10, 3, 7].to_vec();
+                let val = r(idx.len());
+                for init in [None, Some(&b[..])] {
+                    let (mut z1, mut z2) = (vec![9.0; n + 3], vec![9.0; n + 3]);
+                    // SAFETY: z holds n, b n, w 11 rows of n; idx < 11.
+                    unsafe {
+                        (reference.axpys)(&mut z1[..n], init, &w, n, &idx, &val);
+                        (simd.axpys)(&mut z2[..n], init, &w, n, &idx, &val);
+                    }
+                    for j in 0..n {
+                        assert!((z1[j] - z2[j]).abs() < 1e-5, "axpys n={n} j={j}");
+                    }
+                    assert_eq!(&z2[n..], &[9.0; 3], "axpys n={n} wrote past its row");
+                }
+                let z = r(n);
+                for k in builds() {
+                    let x = z.iter().map(|z| z * 40.0).collect::<Vec<f32>>();
+                    let mut a = x.clone();
+                    (k.sigmoid)(&mut a);
+                    for (a, x) in a.iter().zip(&x) {
+                        let want = 1.0 / (1.0 + (-f64::from(*x)).exp());
+                        let error = (f64::from(*a) - want).abs() / want;
+                        assert!(error <= 4e-7, "{}: σ({x}) = {a}, not {want}", k.name);
+                    }
+                }
+                let (mut g1, mut g2) = (r(n), vec![0.0; n]);
+                g2.copy_from_slice(&g1);
+                assert!((reference.step)(&mut g1, &w[..n], 0.9, 0.3));
+                assert!((simd.step)(&mut g2, &w[..n], 0.9, 0.3));
+                for j in 0..n {
+                    assert!((g1[j] - g2[j]).abs() < 1e-6, "step n={n}");
+                }
+                let mut g = vec![1.0; n];
+                g[n - 1] = f32::INFINITY;
+                assert!(
+                    !(simd.step)(&mut g, &w[..n], 1.0, 1.0),
+                    "step n={n} missed ∞"
+                );
+                // update_rows: rows 3 and 7 from entries of delta's rows 0..2.
+                let delta = r(3 * n);
+                let (first, end) = (
+                    [0u32, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0],
+                    [0u32, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0],
+                );
+                let (er, ex) = ([0u16, 2, 1], r(3));
+                let (mut w1, mut w2) = (w.clone(), w.clone());
+                let (mut u1, mut u2) = (vec![0.0; 2 * n], vec![0.0; 2 * n]);
+                // SAFETY: rows 3 and 7 exist; the entries lie in 0..3 and name rows of delta.
+                unsafe {
+                    assert!((reference.update_rows)(
+                        &mut w1,
+                        &mut u1,
+                        &[3, 7],
+                        &first,
+                        &end,
+                        &er,
+                        &ex,
+                        &delta,
+                        n,
+                        0.9,
+                        0.2
+                    ));
+                    assert!((simd.update_rows)(
+                        &mut w2,
+                        &mut u2,
+                        &[3, 7],
+                        &first,
+                        &end,
+                        &er,
+                        &ex,
+                        &delta,
+                        n,
+                        0.9,
+                        0.2
+                    ));
+                }
+                assert_eq!(u1, u2);
+                assert_eq!(&u1[..n], &w[3 * n..4 * n]);
+                for (a, b) in w1.iter().zip(&w2) {
+                    assert!((a - b).abs() < 1e-5, "update_rows n={n}");
+                }
+            }
+        }
+        for k in builds() {
+            let mut a = [-1000.0, -88.5, 0.0, 87.5, 1000.0, f32::NAN];
+            (k.sigmoid)(&mut a);
+            assert!(
+                a[0] >= 0.0 && a[1] > 0.0 && a[2] == 0.5 && a[3] == 1.0 && a[4] == 1.0,
+                "{}: {a:?}",
+                k.name
+            );
+            assert!(a[5].is_nan(), "{}", k.name);
+        }
+    }
 }
