@@ -176,7 +176,7 @@ fn run(o: Options, arch: Architecture) -> Result<(), Box<dyn std::error::Error>>
             test.correct,
             test.n
         );
-        if !(validation.cost <= start.cost) {
+        if validation.cost.is_nan() || validation.cost > start.cost {
             return Err(format!(
                 "diverged: after epoch {epoch} the validation cost is {:.4}, above the untrained \
                  network's {:.4} (try a smaller η)",
