@@ -7,7 +7,8 @@
 //! not divide n, and m is then its own size, as in network2.py.
 //!
 //! The trainer steps one mini-batch at a time, so that a Web Worker can report progress within
-//! an epoch; nothing is allocated after [`Trainer::new`].
+//! an epoch. The buffers are allocated in [`Trainer::new`]; only the lists of a mini-batch's
+//! non-zero inputs grow, to the largest mini-batch's.
 
 use super::batch::Batch;
 use super::kernels;
