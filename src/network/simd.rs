@@ -29,6 +29,9 @@ mod imp {
     /// module was built for (wasm); pointers must be valid for the lanes they touch.
     pub(crate) trait Lanes: Copy {
         const N: usize;
+        /// Vectors per column block: up to this many accumulators stay in registers while
+        /// the rows stream by (see `blocks`).
+        const BLOCK: usize;
         unsafe fn splat(x: f32) -> Self;
         unsafe fn load(p: *const f32) -> Self;
         /// The first `t` lanes from `p` (1 ≤ t ≤ N), the others 0; nothing past them is read.
@@ -51,9 +54,9 @@ mod imp {
         unsafe fn all_zero(self) -> bool;
     }
 
-    /// Vectors per column block: up to this many accumulators stay in registers while the
-    /// rows stream by. Four 8-lane registers cover a layer of up to 32 neurons in one pass.
-    const BLOCK: usize = 4;
+    /// Column blocks of at most this many vectors have their terms split over two chains of
+    /// accumulators (see `sum`); wider ones have enough independent chains already.
+    const TWO_CHAINS_UP_TO: usize = 4;
 
     /// z = init + Σᵢ val[i] · row idx[i] of w, rows of `n` numbers; `init` None for 0. The sum
     /// runs in the order of the list, one multiply-add per term: a column block of z stays in
@@ -80,7 +83,11 @@ mod imp {
                 1 => store::<V, 1>(sum::<V, 1>(init, w, n, idx, val, tail), z, tail),
                 2 => store::<V, 2>(sum::<V, 2>(init, w, n, idx, val, tail), z, tail),
                 3 => store::<V, 3>(sum::<V, 3>(init, w, n, idx, val, tail), z, tail),
-                _ => store::<V, 4>(sum::<V, 4>(init, w, n, idx, val, tail), z, tail),
+                4 => store::<V, 4>(sum::<V, 4>(init, w, n, idx, val, tail), z, tail),
+                5 => store::<V, 5>(sum::<V, 5>(init, w, n, idx, val, tail), z, tail),
+                6 => store::<V, 6>(sum::<V, 6>(init, w, n, idx, val, tail), z, tail),
+                7 => store::<V, 7>(sum::<V, 7>(init, w, n, idx, val, tail), z, tail),
+                _ => store::<V, 8>(sum::<V, 8>(init, w, n, idx, val, tail), z, tail),
             }
         });
     }
@@ -137,7 +144,11 @@ mod imp {
                     1 => one(&sum::<V, 1>(None, dp, n, idx, val, tail)),
                     2 => one(&sum::<V, 2>(None, dp, n, idx, val, tail)),
                     3 => one(&sum::<V, 3>(None, dp, n, idx, val, tail)),
-                    _ => one(&sum::<V, 4>(None, dp, n, idx, val, tail)),
+                    4 => one(&sum::<V, 4>(None, dp, n, idx, val, tail)),
+                    5 => one(&sum::<V, 5>(None, dp, n, idx, val, tail)),
+                    6 => one(&sum::<V, 6>(None, dp, n, idx, val, tail)),
+                    7 => one(&sum::<V, 7>(None, dp, n, idx, val, tail)),
+                    _ => one(&sum::<V, 8>(None, dp, n, idx, val, tail)),
                 }
             });
         }
@@ -145,12 +156,12 @@ mod imp {
     }
 
     /// Calls `f(j0, nv, tail)` for each column block of a row of n: from column j0, nv vectors
-    /// (at most BLOCK), the last of them with `tail` lanes.
+    /// (at most V::BLOCK, itself at most 8), the last of them with `tail` lanes.
     #[inline(always)]
     unsafe fn blocks<V: Lanes>(n: usize, mut f: impl FnMut(usize, usize, usize)) {
         let mut j0 = 0;
         while j0 < n {
-            let width = (n - j0).min(BLOCK * V::N);
+            let width = (n - j0).min(V::BLOCK.min(8) * V::N);
             let nv = width.div_ceil(V::N);
             f(j0, nv, width - (nv - 1) * V::N);
             j0 += width;
@@ -197,6 +208,13 @@ mod imp {
         };
         let len = idx.len().min(val.len());
         let mut i = 0;
+        if NV > TWO_CHAINS_UP_TO {
+            while i < len {
+                term(&mut even, *idx.get_unchecked(i), *val.get_unchecked(i));
+                i += 1;
+            }
+            return even;
+        }
         while i + 1 < len {
             term(&mut even, *idx.get_unchecked(i), *val.get_unchecked(i));
             term(
@@ -356,6 +374,9 @@ mod imp {
 
         impl Lanes for Avx2 {
             const N: usize = 8;
+            // Four 8-lane registers cover a layer of up to 32 neurons in one pass; with the
+            // two chains, 8 of the 16 registers hold sums.
+            const BLOCK: usize = 4;
             #[target_feature(enable = "avx2,fma")]
             #[inline]
             unsafe fn splat(x: f32) -> Self {
@@ -458,6 +479,9 @@ mod imp {
 
         impl Lanes for Sse2 {
             const N: usize = 4;
+            // Eight 4-lane registers cover up to 32 neurons in one pass over the rows (one
+            // chain, 8 of the 16 registers).
+            const BLOCK: usize = 8;
             #[inline(always)]
             unsafe fn splat(x: f32) -> Self {
                 Sse2(_mm_set1_ps(x))
@@ -546,6 +570,9 @@ mod imp {
 
         impl Lanes for Simd128 {
             const N: usize = 4;
+            // Eight 4-lane registers cover up to 32 neurons in one pass over the rows (one
+            // chain, 8 of the 16 registers).
+            const BLOCK: usize = 8;
             #[inline(always)]
             unsafe fn splat(x: f32) -> Self {
                 Simd128(f32x4_splat(x))
