@@ -96,6 +96,11 @@ impl DigitsRun {
         self.trainer.progress()
     }
 
+    /// Which build of the inner loops trains (see `Trainer::kernels`).
+    pub fn kernels(&self) -> &'static str {
+        self.trainer.kernels()
+    }
+
     pub fn training_size(&self) -> usize {
         self.trainer.training().len()
     }

@@ -585,3 +585,185 @@ fn progress_counts_examples_within_an_epoch() {
     );
     assert_eq!(trainer.progress().done, 10);
 }
+
+/// network2.py's `update_mini_batch`, transcribed: for each example its own backpropagation
+/// (`backprop`: w·a + b, σ, δᴸ by the cost's `delta`, then δ = wᵀδ ⊙ σ′(z)), the gradients
+/// summed, and w ← (1 − ηλ/n)w − (η/m)∇w, b ← b − (η/m)∇b. Matrices as network2 holds them:
+/// w[l][j][k] from neuron k to neuron j. Independent of the crate's code but for `sigmoid`.
+struct Network2 {
+    w: Vec<Vec<Vec<f64>>>,
+    b: Vec<Vec<f64>>,
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+impl Network2 {
+    fn from(net: &Network<f64>) -> Network2 {
+        let sizes = net.architecture().sizes();
+        let layers = 1..sizes.len();
+        Network2 {
+            w: layers
+                .clone()
+                .map(|l| {
+                    (0..sizes[l])
+                        .map(|j| (0..sizes[l - 1]).map(|k| net.w(l, j, k)).collect())
+                        .collect()
+                })
+                .collect(),
+            b: layers.map(|l| net.layer(l).1.to_vec()).collect(),
+        }
+    }
+
+    fn update_mini_batch(
+        &mut self,
+        batch: &[(Vec<f64>, Vec<f64>)],
+        cost: Cost,
+        eta: f64,
+        lambda: f64,
+        n: usize,
+    ) {
+        let mut nabla_w: Vec<Vec<Vec<f64>>> = self
+            .w
+            .iter()
+            .map(|w| w.iter().map(|r| vec![0.0; r.len()]).collect())
+            .collect();
+        let mut nabla_b: Vec<Vec<f64>> = self.b.iter().map(|b| vec![0.0; b.len()]).collect();
+        for (x, y) in batch {
+            let mut activations = vec![x.clone()];
+            let mut zs = Vec::new();
+            for (w, b) in self.w.iter().zip(&self.b) {
+                let a = activations.last().unwrap();
+                let z: Vec<f64> = w
+                    .iter()
+                    .zip(b)
+                    .map(|(row, b)| row.iter().zip(a).map(|(w, a)| w * a).sum::<f64>() + b)
+                    .collect();
+                activations.push(z.iter().map(|&z| sigmoid(z)).collect());
+                zs.push(z);
+            }
+            let last = self.w.len() - 1;
+            let a = &activations[last + 1];
+            let mut delta: Vec<f64> = match cost {
+                // QuadraticCost.delta: (a − y) σ′(z).
+                Cost::Quadratic => (0..a.len())
+                    .map(|j| (a[j] - y[j]) * sigmoid(zs[last][j]) * (1.0 - sigmoid(zs[last][j])))
+                    .collect(),
+                // CrossEntropyCost.delta: a − y.
+                _ => (0..a.len()).map(|j| a[j] - y[j]).collect(),
+            };
+            for l in (0..=last).rev() {
+                for (j, d) in delta.iter().enumerate() {
+                    nabla_b[l][j] += d;
+                    for (k, a) in activations[l].iter().enumerate() {
+                        nabla_w[l][j][k] += d * a;
+                    }
+                }
+                if l > 0 {
+                    delta = (0..self.w[l][0].len())
+                        .map(|k| {
+                            let sp = sigmoid(zs[l - 1][k]) * (1.0 - sigmoid(zs[l - 1][k]));
+                            (0..delta.len())
+                                .map(|j| self.w[l][j][k] * delta[j])
+                                .sum::<f64>()
+                                * sp
+                        })
+                        .collect();
+                }
+            }
+        }
+        let m = batch.len() as f64;
+        let decay = 1.0 - eta * (lambda / n as f64);
+        for l in 0..self.w.len() {
+            for j in 0..self.w[l].len() {
+                for (w, nw) in self.w[l][j].iter_mut().zip(&nabla_w[l][j]) {
+                    *w = decay * *w - (eta / m) * nw;
+                }
+                self.b[l][j] -= (eta / m) * nabla_b[l][j];
+            }
+        }
+    }
+}
+
+#[test]
+fn each_mini_batch_step_agrees_with_network2_to_rounding() {
+    // [784, 30, 10] on 60 sparse "images", mini-batches of 10, for the book's two sigmoid
+    // costs with and without L2. Each step starts network2 from our parameters, so the
+    // difference is that step's rounding alone.
+    let (n, n_in, m) = (60, 784, 10);
+    let mut rng = Rng::new(21);
+    let x: Vec<f32> = (0..n * n_in)
+        .map(|_| {
+            if rng.uniform() < 0.8 {
+                0.0
+            } else {
+                rng.below(256) as f32 / 256.0
+            }
+        })
+        .collect();
+    let labels: Vec<u8> = (0..n).map(|_| rng.below(10) as u8).collect();
+    let data = DataSet::classified(n_in, x.clone(), 10, labels.clone()).unwrap();
+    let example = |i: usize| {
+        let mut y = vec![0.0; 10];
+        y[usize::from(labels[i])] = 1.0;
+        (
+            x[i * n_in..(i + 1) * n_in]
+                .iter()
+                .map(|&v| f64::from(v))
+                .collect::<Vec<f64>>(),
+            y,
+        )
+    };
+    let mut worst: f64 = 0.0;
+    for cost in [Cost::Quadratic, Cost::CrossEntropy] {
+        for lambda in [0.0, 5.0] {
+            let mut rng = Rng::new(1);
+            let net: Network<f64> = Network::new(
+                arch(&[n_in, 30, 10], Output::Sigmoid, cost),
+                Init::Large,
+                &mut rng,
+            );
+            let sgd = Sgd {
+                eta: 0.5,
+                lambda,
+                batch_size: m,
+            };
+            // The trainer's shuffles, replayed: it draws from the generator it is given.
+            let mut replay = rng.clone();
+            let mut order: Vec<u32> = (0..n as u32).collect();
+            let mut trainer = Trainer::new(net, sgd, data.clone(), rng).unwrap();
+            for step in 0..12 {
+                if step % (n / m) == 0 {
+                    replay.shuffle(&mut order);
+                }
+                let start = (step % (n / m)) * m;
+                let batch: Vec<_> = order[start..start + m]
+                    .iter()
+                    .map(|&i| example(i as usize))
+                    .collect();
+                let mut reference = Network2::from(trainer.network());
+                reference.update_mini_batch(&batch, cost, 0.5, lambda, n);
+                trainer.step().unwrap();
+                let ours = Network2::from(trainer.network());
+                for l in 0..2 {
+                    for (rw, ow) in reference.w[l]
+                        .iter()
+                        .flatten()
+                        .zip(ours.w[l].iter().flatten())
+                    {
+                        worst = worst.max((rw - ow).abs() / rw.abs().max(1.0));
+                    }
+                    for (rb, ob) in reference.b[l].iter().zip(&ours.b[l]) {
+                        worst = worst.max((rb - ob).abs() / rb.abs().max(1.0));
+                    }
+                }
+                assert!(
+                    worst < 1e-14,
+                    "{cost}, λ = {lambda}, step {step}: {worst:e}"
+                );
+            }
+        }
+    }
+    eprintln!("largest difference from network2 in one step: {worst:e}");
+}

@@ -241,7 +241,7 @@ impl Iterator for Inputs<'_> {
 }
 
 /// aᴸ from zᴸ for one example.
-fn activate<T: Real>(output: Output, z: &[T], a: &mut [T]) {
+pub(crate) fn activate<T: Real>(output: Output, z: &[T], a: &mut [T]) {
     match output {
         Output::Sigmoid => {
             for (a, &z) in a.iter_mut().zip(z) {
@@ -266,7 +266,14 @@ fn activate<T: Real>(output: Output, z: &[T], a: &mut [T]) {
 }
 
 /// δᴸ = ∂C/∂zᴸ for one example, by the book's rule for each pair that `Architecture` accepts.
-fn output_delta<T: Real>(output: Output, cost: Cost, z: &[T], a: &[T], y: &[T], delta: &mut [T]) {
+pub(crate) fn output_delta<T: Real>(
+    output: Output,
+    cost: Cost,
+    z: &[T],
+    a: &[T],
+    y: &[T],
+    delta: &mut [T],
+) {
     match (output, cost) {
         // δᴸ = (aᴸ − y) ⊙ σ′(zᴸ), eq. (65): σ′ from z, where it stays positive however far
         // the neuron saturates (from a it would round to 0).

@@ -1,10 +1,316 @@
-//! The inner loops, where the time goes. Each runs along contiguous memory with independent
-//! lanes, which the compiler turns into SIMD registers (SSE/AVX natively, simd128 in wasm). A
-//! sum keeps LANES partial sums: the compiler may not split a single floating-point sum itself,
-//! because addition is not associative. The order of every addition is fixed by this code, not
-//! by the target, so the results are the same with and without SIMD.
+//! The inner loops, where the time goes, and which of their builds runs.
+//!
+//! Training calls them through [`Kernels`], a table that [`Real::kernels`] gives for the number
+//! type: for f64 the plain loops below (the precise path, checked against network2.py's
+//! arithmetic), for f32 the explicit SIMD ones of `simd` where the target has SIMD (AVX2 + FMA
+//! or SSE2 natively, chosen at run time; simd128 in wasm), else the plain loops too.
+//!
+//! In the plain loops every addition is in the order this code writes it, the same with and
+//! without auto-vectorisation: a sum keeps LANES partial sums, since the compiler may not split
+//! one floating-point sum itself (addition is not associative).
 
+use super::math;
+use super::net::Network;
 use super::Real;
+
+/// The kernels one training step uses, for numbers of type T.
+#[derive(Clone, Copy)]
+pub struct Kernels<T> {
+    /// Which build: "avx2+fma", "sse2", "simd128", "simd128+relaxed" or "scalar".
+    pub name: &'static str,
+    /// z ← init + Σᵢ val[i]·(row idx[i] of w), rows of n numbers, init None for 0; in the order
+    /// of the list.
+    ///
+    /// # Safety
+    /// z and init hold n numbers, every idx[i] < w.len()/n, val is as long as idx: the SIMD
+    /// builds do not check (the callers' lists are built to fit, and debug builds check).
+    #[allow(clippy::type_complexity)]
+    pub axpys:
+        unsafe fn(z: &mut [T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], val: &[T]),
+    /// The first layer's update of the rows it touches, in place, their old values kept in
+    /// `undo` (see `simd::update_rows`), and whether every new value is finite.
+    ///
+    /// # Safety
+    /// As `simd::update_rows` says: every listed row and entry exists.
+    #[allow(clippy::type_complexity)]
+    pub update_rows: unsafe fn(
+        w: &mut [T],
+        undo: &mut [T],
+        rows: &[u16],
+        first: &[u32],
+        end: &[u32],
+        entry_r: &[u16],
+        entry_x: &[T],
+        delta: &[T],
+        n: usize,
+        d: T,
+        c: T,
+    ) -> bool,
+    /// g ← d·w − c·g, and whether all of it is finite.
+    pub step: fn(g: &mut [T], w: &[T], d: T, c: T) -> bool,
+    /// w ← d·w.
+    pub scale: fn(w: &mut [T], d: T),
+    /// a ← σ(a).
+    pub sigmoid: fn(a: &mut [T]),
+    /// δ ← δ ⊙ a(1 − a).
+    pub times_sigma_prime: fn(delta: &mut [T], a: &[T]),
+}
+
+/// The plain loops, for any number type.
+pub fn scalar<T: Real>() -> Kernels<T> {
+    Kernels {
+        name: "scalar",
+        axpys: axpys_scalar::<T>,
+        update_rows: update_rows_scalar::<T>,
+        step: step::<T>,
+        scale: |w, d| w.iter_mut().for_each(|w| *w = d * *w),
+        sigmoid: |a| {
+            a.iter_mut()
+                .for_each(|a| *a = T::from_f64(math::sigmoid(a.to_f64())))
+        },
+        times_sigma_prime: |delta, a| {
+            for (d, &a) in delta.iter_mut().zip(a) {
+                *d = *d * (a * (T::ONE - a));
+            }
+        },
+    }
+}
+
+/// Whether every listed row of w exists and z (and init) hold n numbers: what the unchecked SIMD
+/// loops rely on, checked in debug builds.
+#[cfg_attr(
+    not(any(
+        target_arch = "x86_64",
+        all(target_arch = "wasm32", target_feature = "simd128")
+    )),
+    allow(dead_code)
+)]
+fn axpys_fits<T>(z: &[T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], val: &[T]) -> bool {
+    let rows = w.len().checked_div(n).unwrap_or(0);
+    let top = idx.iter().fold(0, |m, &k| m.max(usize::from(k) + 1));
+    z.len() >= n
+        && init.is_none_or(|b| b.len() >= n)
+        && val.len() >= idx.len()
+        && (idx.is_empty() || top <= rows)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn update_rows_scalar<T: Real>(
+    w: &mut [T],
+    undo: &mut [T],
+    rows: &[u16],
+    first: &[u32],
+    end: &[u32],
+    entry_r: &[u16],
+    entry_x: &[T],
+    delta: &[T],
+    n: usize,
+    d: T,
+    c: T,
+) -> bool {
+    let mut finite = true;
+    let mut g = vec![T::ZERO; n];
+    for (t, &k) in rows.iter().enumerate() {
+        let k = usize::from(k);
+        let entries = first[k] as usize..end[k] as usize;
+        axpys_scalar(
+            &mut g,
+            None,
+            delta,
+            n,
+            &entry_r[entries.clone()],
+            &entry_x[entries],
+        );
+        let row = &mut w[k * n..(k + 1) * n];
+        undo[t * n..(t + 1) * n].copy_from_slice(row);
+        finite &= step(&mut g, row, d, c);
+        row.copy_from_slice(&g);
+    }
+    finite
+}
+
+fn axpys_scalar<T: Real>(
+    z: &mut [T],
+    init: Option<&[T]>,
+    w: &[T],
+    n: usize,
+    idx: &[u16],
+    val: &[T],
+) {
+    let z = &mut z[..n];
+    match init {
+        Some(b) => z.copy_from_slice(&b[..n]),
+        None => z.fill(T::ZERO),
+    }
+    for (&k, &x) in idx.iter().zip(val) {
+        let k = usize::from(k);
+        axpy(z, x, &w[k * n..(k + 1) * n]);
+    }
+}
+
+/// The f32 table for this machine: the fastest build its CPU runs, chosen once. The
+/// environment variable NNDL_KERNELS=sse2 or =scalar picks a slower one natively, for `make
+/// bench` to show what each step of vectorisation buys.
+pub fn f32_kernels() -> Kernels<f32> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::sync::OnceLock;
+        static CHOSEN: OnceLock<Kernels<f32>> = OnceLock::new();
+        *CHOSEN.get_or_init(|| {
+            let asked = std::env::var("NNDL_KERNELS").unwrap_or_default();
+            let avx2 = is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma");
+            match asked.as_str() {
+                "scalar" => scalar(),
+                "sse2" => x86::sse2(),
+                _ if avx2 => x86::avx2(),
+                _ => x86::sse2(),
+            }
+        })
+    }
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        wasm::simd128()
+    }
+    #[cfg(not(any(
+        target_arch = "x86_64",
+        all(target_arch = "wasm32", target_feature = "simd128")
+    )))]
+    {
+        scalar()
+    }
+}
+
+/// Every f32 build this machine runs, for the tests to check each against the plain loops.
+#[cfg(test)]
+pub fn every_f32_build() -> Vec<Kernels<f32>> {
+    #[allow(unused_mut)]
+    let mut builds = vec![scalar(), f32_kernels()];
+    #[cfg(target_arch = "x86_64")]
+    builds.push(x86::sse2());
+    builds
+}
+
+#[cfg(target_arch = "x86_64")]
+mod x86 {
+    use super::super::simd::{self, Avx2, Sse2};
+    use super::{axpys_fits, Kernels};
+
+    // The AVX2 + FMA builds: each a function compiled for those features, into which the
+    // generic kernel and its vector operations inline. Only called after the CPU was checked.
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn axpys_avx2(
+        z: &mut [f32],
+        init: Option<&[f32]>,
+        w: &[f32],
+        n: usize,
+        idx: &[u16],
+        val: &[f32],
+    ) {
+        simd::axpys::<Avx2>(z, init, w, n, idx, val)
+    }
+    #[target_feature(enable = "avx2,fma")]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn update_rows_avx2(
+        w: &mut [f32],
+        undo: &mut [f32],
+        rows: &[u16],
+        first: &[u32],
+        end: &[u32],
+        entry_r: &[u16],
+        entry_x: &[f32],
+        delta: &[f32],
+        n: usize,
+        d: f32,
+        c: f32,
+    ) -> bool {
+        simd::update_rows::<Avx2>(w, undo, rows, first, end, entry_r, entry_x, delta, n, d, c)
+    }
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn step_avx2(g: &mut [f32], w: &[f32], d: f32, c: f32) -> bool {
+        simd::step::<Avx2>(g, w, d, c)
+    }
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn scale_avx2(w: &mut [f32], d: f32) {
+        simd::scale::<Avx2>(w, d)
+    }
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn sigmoid_avx2(a: &mut [f32]) {
+        simd::sigmoid::<Avx2>(a)
+    }
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn times_sigma_prime_avx2(delta: &mut [f32], a: &[f32]) {
+        simd::times_sigma_prime::<Avx2>(delta, a)
+    }
+
+    /// Only for a CPU with AVX2 and FMA (see `f32_kernels`).
+    pub(super) fn avx2() -> Kernels<f32> {
+        // SAFETY (each): f32_kernels checked the CPU for AVX2 and FMA before choosing this
+        // table; the unsafe entries pass their callers' promises on.
+        Kernels {
+            name: "avx2+fma",
+            axpys: |z, init, w, n, idx, val| unsafe {
+                debug_assert!(axpys_fits(z, init, w, n, idx, val));
+                axpys_avx2(z, init, w, n, idx, val)
+            },
+            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
+                update_rows_avx2(w, undo, rows, first, end, er, ex, delta, n, d, c)
+            },
+            step: |g, w, d, c| unsafe { step_avx2(g, w, d, c) },
+            scale: |w, d| unsafe { scale_avx2(w, d) },
+            sigmoid: |a| unsafe { sigmoid_avx2(a) },
+            times_sigma_prime: |delta, a| unsafe { times_sigma_prime_avx2(delta, a) },
+        }
+    }
+
+    /// SSE2 is part of x86-64 itself.
+    pub(super) fn sse2() -> Kernels<f32> {
+        // SAFETY (each): every x86-64 CPU has SSE2; the unsafe entries pass their callers'
+        // promises on.
+        Kernels {
+            name: "sse2",
+            axpys: |z, init, w, n, idx, val| unsafe {
+                debug_assert!(axpys_fits(z, init, w, n, idx, val));
+                simd::axpys::<Sse2>(z, init, w, n, idx, val)
+            },
+            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
+                simd::update_rows::<Sse2>(w, undo, rows, first, end, er, ex, delta, n, d, c)
+            },
+            step: |g, w, d, c| unsafe { simd::step::<Sse2>(g, w, d, c) },
+            scale: |w, d| unsafe { simd::scale::<Sse2>(w, d) },
+            sigmoid: |a| unsafe { simd::sigmoid::<Sse2>(a) },
+            times_sigma_prime: |delta, a| unsafe { simd::times_sigma_prime::<Sse2>(delta, a) },
+        }
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod wasm {
+    use super::super::simd::{self, Simd128};
+    use super::{axpys_fits, Kernels};
+
+    pub(super) fn simd128() -> Kernels<f32> {
+        // SAFETY (each): the module was built with simd128, which the engine checked when it
+        // compiled it; the unsafe entries pass their callers' promises on.
+        Kernels {
+            name: if cfg!(target_feature = "relaxed-simd") {
+                "simd128+relaxed"
+            } else {
+                "simd128"
+            },
+            axpys: |z, init, w, n, idx, val| unsafe {
+                debug_assert!(axpys_fits(z, init, w, n, idx, val));
+                simd::axpys::<Simd128>(z, init, w, n, idx, val)
+            },
+            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
+                simd::update_rows::<Simd128>(w, undo, rows, first, end, er, ex, delta, n, d, c)
+            },
+            step: |g, w, d, c| unsafe { simd::step::<Simd128>(g, w, d, c) },
+            scale: |w, d| unsafe { simd::scale::<Simd128>(w, d) },
+            sigmoid: |a| unsafe { simd::sigmoid::<Simd128>(a) },
+            times_sigma_prime: |delta, a| unsafe { simd::times_sigma_prime::<Simd128>(delta, a) },
+        }
+    }
+}
 
 /// Eight f32 fill two 128-bit registers (SSE, wasm simd128) or one 256-bit (AVX).
 const LANES: usize = 8;
@@ -59,6 +365,23 @@ pub fn step<T: Real>(g: &mut [T], w: &[T], d: T, c: T) -> bool {
         tail += *g * T::ZERO;
     }
     (sum_lanes(acc) + tail) == T::ZERO
+}
+
+/// The SGD update of a whole network from its summed gradient `grad` (laid out as its
+/// parameters): weights ← d·w − c·g, biases ← b − c·g, written over `grad` and swapped in only
+/// if all are finite; the old parameters are then in `grad`.
+pub fn step_all<T: Real>(net: &mut Network<T>, grad: &mut Vec<T>, d: T, c: T) -> bool {
+    let mut finite = true;
+    for l in 1..=net.architecture().layers() {
+        let (w, b) = net.layer_range(l);
+        let params = net.params();
+        finite &= step(&mut grad[w.clone()], &params[w], d, c);
+        finite &= step(&mut grad[b.clone()], &params[b], T::ONE, c);
+    }
+    if finite {
+        std::mem::swap(net.params_vec_mut(), grad);
+    }
+    finite
 }
 
 /// The lanes summed pairwise.

@@ -1,8 +1,8 @@
 //! e^x, ln x and the functions built on them, from IEEE-754 basic operations only (+, −, ×, ÷,
 //! floor), which every platform rounds the same way. The platforms' own `exp` and `ln` come
 //! from different libm's natively and in wasm and may differ in the last bit, and one bit is
-//! enough for two runs of SGD to drift apart: with these a seed gives the same network
-//! everywhere.
+//! enough for two runs of SGD to drift apart: with these the f64 path gives the same network
+//! everywhere (the f32 path's σ is `simd::sigmoid`, from basic operations too).
 
 /// ln 2 in two parts (fdlibm's split): `k * LN2_HI` is exact for the |k| < 2^11 used here.
 const LN2_HI: f64 = 6.931_471_803_691_238e-1;

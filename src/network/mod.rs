@@ -2,12 +2,18 @@
 //! hidden layers, a sigmoid, linear or softmax output layer, the quadratic, cross-entropy or
 //! log-likelihood cost, backpropagation, mini-batch SGD with L2 regularisation.
 //!
-//! Plain Rust with no web types. The work is done on whole mini-batches as matrices, in buffers
-//! allocated once, with inner loops that the compiler vectorises and that skip inputs which are
-//! 0 (most of an MNIST image). The arithmetic is in `f32` ([`Real`] says why) and, like the seeded
-//! generator ([`Rng`]), gives bit for bit the same numbers natively and in wasm, with or without
-//! SIMD: e^x and ln x are computed here from basic operations rather than taken from the
-//! platform's libm.
+//! Plain Rust with no web types. Training works on whole mini-batches in buffers allocated once:
+//! `train` arranges a step around the inputs that are not 0 (most of an MNIST image) and
+//! `kernels` holds its inner loops, in explicit SIMD for f32 (AVX2 + FMA natively when the CPU
+//! has them, chosen at run time; SSE2 otherwise; simd128, with or without relaxed SIMD, in
+//! wasm) and plain loops for f64.
+//!
+//! Determinism: e^x and ln x are computed here from basic operations rather than taken from the
+//! platform's libm, the generator ([`Rng`]) is our own, and every sum runs in an order fixed by
+//! the code, so a seed gives the same run again on the same machine and engine. Across machines
+//! the f32 figures may differ in the last bits: a fused multiply-add (AVX2 + FMA, relaxed SIMD
+//! on a CPU with FMA) rounds once where a multiply and an add round twice. The f64 path uses no
+//! fused operations and follows network2.py's update to rounding.
 //!
 //! ```
 //! use nndl_widgets::data::DataSet;
@@ -35,7 +41,9 @@ mod net;
 mod real;
 mod rng;
 mod sgd;
+mod simd;
 mod spec;
+mod train;
 
 pub use net::{Evaluation, Network};
 pub use real::Real;

@@ -5,6 +5,7 @@
 //! The same code runs in `f64` for the gradient checks, where finite differences need the
 //! precision.
 
+use super::kernels::{self, Kernels};
 use std::fmt::Debug;
 use std::ops::{Add, AddAssign, Mul, Sub};
 
@@ -25,6 +26,9 @@ pub trait Real:
     /// Rounds to the nearest value of this type.
     fn from_f64(x: f64) -> Self;
     fn to_f64(self) -> f64;
+    /// The inner loops for this type (see `kernels`).
+    #[doc(hidden)]
+    fn kernels() -> Kernels<Self>;
 }
 
 impl Real for f32 {
@@ -36,6 +40,9 @@ impl Real for f32 {
     fn to_f64(self) -> f64 {
         f64::from(self)
     }
+    fn kernels() -> Kernels<f32> {
+        kernels::f32_kernels()
+    }
 }
 
 impl Real for f64 {
@@ -46,5 +53,8 @@ impl Real for f64 {
     }
     fn to_f64(self) -> f64 {
         self
+    }
+    fn kernels() -> Kernels<f64> {
+        kernels::scalar()
     }
 }

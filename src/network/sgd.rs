@@ -7,13 +7,15 @@
 //! not divide n, and m is then its own size, as in network2.py.
 //!
 //! The trainer steps one mini-batch at a time, so that a Web Worker can report progress within
-//! an epoch; nothing is allocated after [`Trainer::new`].
+//! an epoch. The buffers are allocated in [`Trainer::new`]; only the lists of a mini-batch's
+//! non-zero inputs grow, to the largest mini-batch's.
 
 use super::batch::Batch;
 use super::kernels;
 use super::net::{check_lambda, Evaluation, Network};
 use super::rng::Rng;
 use super::spec::{invalid, SetupError};
+use super::train::{Workspace, MAX_BATCH};
 use super::Real;
 use crate::data::DataSet;
 use std::fmt;
@@ -75,7 +77,14 @@ pub struct Trainer<T: Real = f32> {
     /// Examples of this epoch done; the next mini-batch starts at `order[done]`.
     done: usize,
     epoch: u32,
-    batch: Batch<T>,
+    engine: Engine<T>,
+}
+
+/// How a step is computed: `train`'s fast path, or for mini-batches too large for it the
+/// plain loops of `batch`.
+enum Engine<T> {
+    Fast(Box<Workspace<T>>),
+    Plain(Batch<T>),
 }
 
 impl<T: Real> Trainer<T> {
@@ -105,7 +114,11 @@ impl<T: Real> Trainer<T> {
         let Ok(count) = u32::try_from(n) else {
             return invalid(format!("{n} training examples: at most {} fit", u32::MAX));
         };
-        let batch = Batch::new(&net, sgd.batch_size);
+        let engine = if sgd.batch_size <= MAX_BATCH {
+            Engine::Fast(Box::new(Workspace::new(&net, &training, sgd.batch_size)))
+        } else {
+            Engine::Plain(Batch::new(&net, sgd.batch_size))
+        };
         Ok(Trainer {
             net,
             sgd,
@@ -114,7 +127,7 @@ impl<T: Real> Trainer<T> {
             order: (0..count).collect(),
             done: 0,
             epoch: 0,
-            batch,
+            engine,
         })
     }
 
@@ -128,6 +141,15 @@ impl<T: Real> Trainer<T> {
 
     pub fn training(&self) -> &DataSet {
         &self.training
+    }
+
+    /// Which build of the inner loops trains (see `kernels`): "avx2+fma", "sse2", "simd128",
+    /// "simd128+relaxed" or "scalar". Runs with different ones round differently.
+    pub fn kernels(&self) -> &'static str {
+        match &self.engine {
+            Engine::Fast(w) => w.kernels_name(),
+            Engine::Plain(_) => "scalar",
+        }
     }
 
     pub fn progress(&self) -> Progress {
@@ -148,15 +170,35 @@ impl<T: Real> Trainer<T> {
         let n = self.order.len();
         let end = n.min(self.done + self.sgd.batch_size);
         let m = end - self.done;
-        let batch = &mut self.batch;
-        batch.load(
-            &self.training,
-            self.order[self.done..end].iter().map(|&i| i as usize),
-        );
-        batch.feedforward(&self.net);
-        batch.grad.fill(T::ZERO);
-        batch.backprop(&self.net);
-        if !self.update(m) {
+        let finite = match &mut self.engine {
+            Engine::Fast(work) => {
+                let (d, c) = self.sgd.factors::<T>(m, self.training.len());
+                work.step(
+                    &mut self.net,
+                    &self.training,
+                    &self.order[self.done..end],
+                    d,
+                    c,
+                )
+            }
+            Engine::Plain(batch) => {
+                batch.load(
+                    &self.training,
+                    self.order[self.done..end].iter().map(|&i| i as usize),
+                );
+                batch.feedforward(&self.net);
+                batch.grad.fill(T::ZERO);
+                batch.backprop(&self.net);
+                update(
+                    &mut self.net,
+                    &self.sgd,
+                    &mut batch.grad,
+                    m,
+                    self.training.len(),
+                )
+            }
+        };
+        if !finite {
             return Err(Diverged {
                 epoch: self.epoch,
                 batch: self.done / self.sgd.batch_size,
@@ -188,26 +230,23 @@ impl<T: Real> Trainer<T> {
     pub fn evaluate(&self, data: &DataSet) -> Result<Evaluation, SetupError> {
         self.net.evaluate(data, self.sgd.lambda)
     }
+}
 
-    /// The update rule above for a mini-batch of m examples whose summed gradient is in the
-    /// batch's buffer. The new parameters are written over the gradient and swapped in only if
-    /// all are finite; the old ones then sit in the buffer, which the next step clears.
-    fn update(&mut self, m: usize) -> bool {
-        let Sgd { eta, lambda, .. } = self.sgd;
-        let n = self.training.len() as f64;
-        let decay = T::from_f64(1.0 - eta * lambda / n);
-        let c = T::from_f64(eta / m as f64);
-        let grad = &mut self.batch.grad;
-        let mut finite = true;
-        for l in 1..=self.net.architecture().layers() {
-            let (w, b) = self.net.layer_range(l);
-            let params = self.net.params();
-            finite &= kernels::step(&mut grad[w.clone()], &params[w], decay, c);
-            finite &= kernels::step(&mut grad[b.clone()], &params[b], T::ONE, c);
-        }
-        if finite {
-            std::mem::swap(self.net.params_vec_mut(), grad);
-        }
-        finite
+impl Sgd {
+    /// The update's factors for a mini-batch of m examples out of n: the weight decay
+    /// d = 1 − ηλ/n and c = η/m.
+    fn factors<T: Real>(&self, m: usize, n: usize) -> (T, T) {
+        (
+            T::from_f64(1.0 - self.eta * self.lambda / n as f64),
+            T::from_f64(self.eta / m as f64),
+        )
     }
+}
+
+/// The update rule above for a mini-batch of m examples whose summed gradient is in `grad`. The
+/// new parameters are written over the gradient and swapped in only if all are finite; the old
+/// ones then sit in `grad`, which the next step clears.
+fn update<T: Real>(net: &mut Network<T>, sgd: &Sgd, grad: &mut Vec<T>, m: usize, n: usize) -> bool {
+    let (decay, c) = sgd.factors::<T>(m, n);
+    kernels::step_all(net, grad, decay, c)
 }
