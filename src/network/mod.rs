@@ -35,6 +35,7 @@
 //! ```
 
 mod batch;
+mod evaluate;
 mod kernels;
 mod math;
 mod net;
