@@ -32,6 +32,7 @@ const COLOURS: [RGBColor; 6] = [
 ];
 
 /// One run's curves.
+#[derive(Default)]
 struct Curve {
     label: String,
     /// Test accuracy (0–1) and cost after each epoch.
@@ -445,11 +446,11 @@ impl MnistWidget {
 }
 
 impl WidgetKind for MnistWidget {
-    /// The messages for the worker since the last call.
     fn has_worker(&self) -> bool {
         true
     }
 
+    /// The messages for the worker since the last call.
     fn take_messages(&mut self) -> Result<Vec<JsValue>, JsValue> {
         Ok(self.outbox.drain(..).collect())
     }
@@ -467,12 +468,7 @@ impl WidgetKind for MnistWidget {
                     config: self.config,
                     data,
                 })?;
-                self.runs.push(Curve {
-                    label: String::new(),
-                    accuracy: Vec::new(),
-                    validation: Vec::new(),
-                    cost: Vec::new(),
-                });
+                self.runs.push(Curve::default());
                 self.mode = State::Loading;
                 self.progress.set_value(0.0);
                 set_text(&self.status, self.lang.words().loading);
