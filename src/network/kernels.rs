@@ -11,6 +11,7 @@
 
 use super::math;
 use super::net::Network;
+use super::rows::RowUpdate;
 use super::Real;
 
 /// The kernels one training step uses, for numbers of type T.
@@ -32,20 +33,7 @@ pub struct Kernels<T> {
     ///
     /// # Safety
     /// As `simd::update_rows` says: every listed row and entry exists.
-    #[allow(clippy::type_complexity)]
-    pub update_rows: unsafe fn(
-        w: &mut [T],
-        undo: &mut [T],
-        rows: &[u16],
-        first: &[u32],
-        end: &[u32],
-        entry_r: &[u16],
-        entry_x: &[T],
-        delta: &[T],
-        n: usize,
-        d: T,
-        c: T,
-    ) -> bool,
+    pub update_rows: unsafe fn(w: &mut [T], undo: &mut [T], update: &RowUpdate<T>) -> bool,
     /// g ← d·w − c·g, and whether all of it is finite.
     pub step: fn(g: &mut [T], w: &[T], d: T, c: T) -> bool,
     /// w ← d·w.
@@ -94,36 +82,24 @@ fn axpys_fits<T>(z: &[T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], va
         && (idx.is_empty() || top <= rows)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn update_rows_scalar<T: Real>(
-    w: &mut [T],
-    undo: &mut [T],
-    rows: &[u16],
-    first: &[u32],
-    end: &[u32],
-    entry_r: &[u16],
-    entry_x: &[T],
-    delta: &[T],
-    n: usize,
-    d: T,
-    c: T,
-) -> bool {
+fn update_rows_scalar<T: Real>(w: &mut [T], undo: &mut [T], u: &RowUpdate<T>) -> bool {
+    let n = u.n;
     let mut finite = true;
     let mut g = vec![T::ZERO; n];
-    for (t, &k) in rows.iter().enumerate() {
+    for (t, &k) in u.rows.iter().enumerate() {
         let k = usize::from(k);
-        let entries = first[k] as usize..end[k] as usize;
+        let entries = u.first[k] as usize..u.end[k] as usize;
         axpys_scalar(
             &mut g,
             None,
-            delta,
+            u.delta,
             n,
-            &entry_r[entries.clone()],
-            &entry_x[entries],
+            &u.entry_r[entries.clone()],
+            &u.entry_x[entries],
         );
         let row = &mut w[k * n..(k + 1) * n];
         undo[t * n..(t + 1) * n].copy_from_slice(row);
-        finite &= step(&mut g, row, d, c);
+        finite &= step(&mut g, row, u.d, u.c);
         row.copy_from_slice(&g);
     }
     finite
@@ -193,7 +169,7 @@ pub fn every_f32_build() -> Vec<Kernels<f32>> {
 #[cfg(target_arch = "x86_64")]
 mod x86 {
     use super::super::simd::{self, Avx2, Sse2};
-    use super::{axpys_fits, Kernels};
+    use super::{axpys_fits, Kernels, RowUpdate};
 
     // The AVX2 + FMA builds: each a function compiled for those features, into which the
     // generic kernel and its vector operations inline. Only called after the CPU was checked.
@@ -209,21 +185,8 @@ mod x86 {
         simd::axpys::<Avx2>(z, init, w, n, idx, val)
     }
     #[target_feature(enable = "avx2,fma")]
-    #[allow(clippy::too_many_arguments)]
-    unsafe fn update_rows_avx2(
-        w: &mut [f32],
-        undo: &mut [f32],
-        rows: &[u16],
-        first: &[u32],
-        end: &[u32],
-        entry_r: &[u16],
-        entry_x: &[f32],
-        delta: &[f32],
-        n: usize,
-        d: f32,
-        c: f32,
-    ) -> bool {
-        simd::update_rows::<Avx2>(w, undo, rows, first, end, entry_r, entry_x, delta, n, d, c)
+    unsafe fn update_rows_avx2(w: &mut [f32], undo: &mut [f32], update: &RowUpdate<f32>) -> bool {
+        simd::update_rows::<Avx2>(w, undo, update)
     }
     #[target_feature(enable = "avx2,fma")]
     unsafe fn step_avx2(g: &mut [f32], w: &[f32], d: f32, c: f32) -> bool {
@@ -252,9 +215,7 @@ mod x86 {
                 debug_assert!(axpys_fits(z, init, w, n, idx, val));
                 axpys_avx2(z, init, w, n, idx, val)
             },
-            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
-                update_rows_avx2(w, undo, rows, first, end, er, ex, delta, n, d, c)
-            },
+            update_rows: |w, undo, update| unsafe { update_rows_avx2(w, undo, update) },
             step: |g, w, d, c| unsafe { step_avx2(g, w, d, c) },
             scale: |w, d| unsafe { scale_avx2(w, d) },
             sigmoid: |a| unsafe { sigmoid_avx2(a) },
@@ -272,9 +233,7 @@ mod x86 {
                 debug_assert!(axpys_fits(z, init, w, n, idx, val));
                 simd::axpys::<Sse2>(z, init, w, n, idx, val)
             },
-            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
-                simd::update_rows::<Sse2>(w, undo, rows, first, end, er, ex, delta, n, d, c)
-            },
+            update_rows: |w, undo, update| unsafe { simd::update_rows::<Sse2>(w, undo, update) },
             step: |g, w, d, c| unsafe { simd::step::<Sse2>(g, w, d, c) },
             scale: |w, d| unsafe { simd::scale::<Sse2>(w, d) },
             sigmoid: |a| unsafe { simd::sigmoid::<Sse2>(a) },
@@ -301,9 +260,7 @@ mod wasm {
                 debug_assert!(axpys_fits(z, init, w, n, idx, val));
                 simd::axpys::<Simd128>(z, init, w, n, idx, val)
             },
-            update_rows: |w, undo, rows, first, end, er, ex, delta, n, d, c| unsafe {
-                simd::update_rows::<Simd128>(w, undo, rows, first, end, er, ex, delta, n, d, c)
-            },
+            update_rows: |w, undo, update| unsafe { simd::update_rows::<Simd128>(w, undo, update) },
             step: |g, w, d, c| unsafe { simd::step::<Simd128>(g, w, d, c) },
             scale: |w, d| unsafe { simd::scale::<Simd128>(w, d) },
             sigmoid: |a| unsafe { simd::sigmoid::<Simd128>(a) },

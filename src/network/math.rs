@@ -9,24 +9,33 @@ const LN2_HI: f64 = 6.931_471_803_691_238e-1;
 const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
 const LOG2_E: f64 = std::f64::consts::LOG2_E;
 
+/// `[1/0!, 1/1!, …, 1/($n−1)!]` in the float type `$t`, as a constant: the Taylor coefficients
+/// of e^r, for this file's e^x in f64 and `simd`'s in f32. The factorials stay whole numbers
+/// below 2^24 (f32, $n ≤ 11) or 2^53 (f64, $n ≤ 18), so each is exact and each 1/n! is rounded
+/// once, as a written `1.0 / 5040.0` would be. A macro rather than a `const fn`, whose body
+/// could be for one float type only.
+macro_rules! inverse_factorials {
+    ($t:ty, $n:expr) => {{
+        let mut table: [$t; $n] = [0.0; $n];
+        let (mut k, mut factorial): (usize, $t) = (0, 1.0);
+        while k < $n {
+            table[k] = 1.0 / factorial;
+            k += 1;
+            factorial *= k as $t;
+        }
+        table
+    }};
+}
+// For `simd`'s σ, where there is a `simd`.
+#[cfg(any(
+    target_arch = "x86_64",
+    all(target_arch = "wasm32", target_feature = "simd128")
+))]
+pub(super) use inverse_factorials;
+
 /// 1/n! for n = 0..=13: the Taylor series of e^r to r^13/13!, whose remainder is below 1e-17
-/// for |r| ≤ 0.35. Written as quotients so that no decimal is mistyped; the compiler divides.
-const EXP_TAYLOR: [f64; 14] = [
-    1.0,
-    1.0,
-    1.0 / 2.0,
-    1.0 / 6.0,
-    1.0 / 24.0,
-    1.0 / 120.0,
-    1.0 / 720.0,
-    1.0 / 5040.0,
-    1.0 / 40320.0,
-    1.0 / 362880.0,
-    1.0 / 3628800.0,
-    1.0 / 39916800.0,
-    1.0 / 479001600.0,
-    1.0 / 6227020800.0,
-];
+/// for |r| ≤ 0.35.
+const EXP_TAYLOR: [f64; 14] = inverse_factorials!(f64, 14);
 
 /// e^x to within a few units in the last place; 0 below −745.13 and ∞ above 709.78, where
 /// the true value is out of range of f64. Without branches or calls, so that a loop of them

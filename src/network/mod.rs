@@ -41,7 +41,14 @@ mod math;
 mod net;
 mod real;
 mod rng;
+mod rows;
 mod sgd;
+// Only where there is a vector instruction set to compile it for; elsewhere f32 uses the plain
+// loops (see `kernels`).
+#[cfg(any(
+    target_arch = "x86_64",
+    all(target_arch = "wasm32", target_feature = "simd128")
+))]
 mod simd;
 mod spec;
 mod train;
