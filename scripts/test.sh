@@ -40,6 +40,15 @@ step "a debug build with the test hooks (pkg-test/), for the containment test"
 cargo build --target wasm32-unknown-unknown --lib --features test-hooks --target-dir target/pkg-test
 wasm-bindgen --target web --no-typescript --out-dir pkg-test \
   target/pkg-test/wasm32-unknown-unknown/debug/nndl_widgets.wasm
+# The panic test serves /pkg/ from pkg-test/: its manifest sends every kind to this one module.
+cat >pkg-test/kinds.js <<'EOF2'
+// Written by scripts/test.sh: every kind from the test-hooks build, which the panic test serves
+// as /pkg/.
+export default [
+  { "kinds": ["neuron", "explorer", "network", "mnist"], "bytes": 1,
+    "js": "../pkg/nndl_widgets.js", "wasm": "../pkg/nndl_widgets_bg.wasm" }
+];
+EOF2
 
 # Each journey in tests/e2e/ runs once per engine (tests/e2e/harness.mjs); a test that an
 # engine's driver cannot run says so and is skipped there. Every engine runs, then the times.

@@ -50,6 +50,8 @@ test('twenty widgets at once, one at a million epochs a second: frames go on, me
   });
   await page.waitForSelector('#n19[data-state="ready"]');
   for (let i = 0; i < 20; i++) await page.click(`#n${i} [data-action="run"]`);
+  // Clicking the last ones scrolled the page; the fast widget steps only while it is on screen.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const memory = () =>
     page.evaluate(async () => {
       const m = await import('/pkg-neuron/nndl_widgets.js');

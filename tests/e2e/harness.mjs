@@ -30,8 +30,11 @@ if (!['chromium', 'firefox', 'webkit'].includes(engine)) throw new Error(`NNDL_E
 
 /** What each engine's driver here cannot do, and why; a test needing it is skipped there. */
 const CANNOT = {
-  firefox: {},
+  firefox: {
+    route: 'holding a response back needs request interception, which this harness drives in Playwright only',
+  },
   webkit: {
+    route: 'WebKitWebDriver cannot intercept requests to hold a response back',
     download: 'WebKitWebDriver has no way to accept or read a download',
     touch: 'WebKitWebDriver cannot emulate a touch screen, a mobile viewport or a devicePixelRatio',
     // Seen here: the four files are in input.files, but the page heard no change event in 90 s.
