@@ -22,11 +22,13 @@ const shared = (globalThis[Symbol.for('nndl-widgets')] ??= { modules: new Map(),
 function load(m) {
   let loading = shared.modules.get(m.js);
   if (!loading) {
-    // The wasm is fetched and compiled as it streams in, beside the JS bindings' import rather
-    // than after it. A host that serves it with another type than application/wasm gets it
-    // compiled from its bytes instead.
-    const compiled = WebAssembly.compileStreaming(fetch(m.wasm)).catch(() =>
-      fetch(m.wasm)
+    // The wasm is fetched once and compiled as it streams in, beside the JS bindings' import
+    // rather than after it. Where streaming compilation fails (a host that serves another type
+    // than application/wasm, an engine without it), the same response is compiled from its
+    // bytes: fetching again would download it twice.
+    const response = fetch(m.wasm);
+    const compiled = WebAssembly.compileStreaming(response.then((r) => r.clone())).catch(() =>
+      response
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${m.wasm}: ${r.status} ${r.statusText}`))))
         .then((bytes) => WebAssembly.compile(bytes)),
     );
