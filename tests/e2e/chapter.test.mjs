@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { epochRates, openPage, out, readouts, root, serverAndBrowser, waitForReadout } from './harness.mjs';
+import { epochRates, openPage, out, readouts, root, serverAndBrowser, skipOn, waitForReadout } from './harness.mjs';
 
 const reference = new Map();
 for (const line of readFileSync(join(root, 'tests/reference/neuron.csv'), 'utf8').trim().split('\n').slice(1)) {
@@ -199,7 +199,7 @@ test('every bad option shows an alert naming it, and the other widgets keep work
   assert.deepEqual(await problems(), []);
 });
 
-test('a running widget scrolled off screen stops animating, and goes on when it is back', async () => {
+test('a running widget scrolled off screen stops animating, and goes on when it is back', skipOn('scroll-resume'), async () => {
   const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 900, height: 700 } });
   await page.waitForSelector('#saturation1[data-state="ready"]');
   await page.click('#saturation1 [data-action="run"]');
