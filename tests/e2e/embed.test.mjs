@@ -45,7 +45,10 @@ for (const [file, lang, words] of [
   test(`the chapter page in ${lang}: the widgets' words, KaTeX from this site, no CSP violation, no request elsewhere`, async () => {
     const { page, problems } = await openPage(env.browser, `${env.server.url}/${file}`, { viewport: { width: 1000, height: 3400 } });
     await page.waitForSelector('#saturation4[data-state="ready"]');
-    await page.waitForSelector('.katex');
+    // KaTeX typesets a few equations per idle slice once the widgets are up: wait for all.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-tex]')).every((e) => e.querySelector('.katex')),
+    );
     const headers = await headersOf(`${env.server.url}/${file}`);
     assert.match(headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
     const text = await page.innerText('main');
