@@ -84,3 +84,7 @@ cat >pkg/kinds.js <<JS
 export default [${manifest%,}
 ];
 JS
+
+# The chapter pages with their equations typeset by KaTeX, which scripts/serve.py sends (and
+# scripts/dist.sh copies) in place of the pages as written.
+node scripts/typeset.mjs target/pages index.html index.zh.html

@@ -8,7 +8,8 @@ scripts/build.sh
 
 rm -rf dist
 mkdir -p dist/www dist/data
-cp index.html index.zh.html embed.html dist/
+# The chapter pages as scripts/build.sh typeset them.
+cp target/pages/index.html target/pages/index.zh.html target/pages/equations.css embed.html dist/
 cp www/*.js www/*.css dist/www/
 # The wasm modules (pkg/ for every kind, pkg-<kind>/ for one, pkg-worker/), and pkg/kinds.js, the
 # list by which the shell picks among them; never pkg-bench/ or pkg-test/.

@@ -5,6 +5,10 @@ python3 scripts/serve.py [PORT [ROOT]]   (PORT: default $PORT, else 8000; 0 pick
 Prints the page's URL once it is listening. Sends the Content-Security-Policy the widgets are
 meant to work under, and no caching, so that a rebuild shows at once.
 
+A page of the repository with equations (data-tex) is sent as scripts/typeset.mjs wrote it to
+target/pages/ (scripts/build.sh does, for every such page); a page edited since is typeset
+again before it is sent.
+
 For the end-to-end tests only (tests/e2e/harness.mjs sets them; the files on disk never change):
   NNDL_TEST_PROBE=FILE   every .html page is sent with <script src="/__nndl-test-probe.js"> as
                          the first thing in its <head>, and that path serves FILE. A browser
@@ -15,7 +19,9 @@ For the end-to-end tests only (tests/e2e/harness.mjs sets them; the files on dis
 """
 import http.server
 import os
+import subprocess
 import sys
+import threading
 
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -25,6 +31,30 @@ CSP = (
 PROBE = os.environ.get("NNDL_TEST_PROBE")
 PROBE_PATH = "/__nndl-test-probe.js"
 PKG = os.environ.get("NNDL_TEST_PKG")
+REPO = os.path.realpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+TYPESET = os.path.join(REPO, "target", "pages")
+TYPESETTING = threading.Lock()
+
+
+def typeset(file):
+    """The file to send for `file`: for the repository's pages with equations, and the
+    stylesheet of their classes (equations.css), the typeset copy, brought up to date first."""
+    file = os.path.realpath(file)
+    if os.path.dirname(file) != REPO:
+        return file
+    name = os.path.basename(file)
+    pages = [
+        os.path.join(REPO, p)
+        for p in sorted(os.listdir(REPO))
+        if p.endswith(".html") and b"data-tex=" in open(os.path.join(REPO, p), "rb").read()
+    ]
+    if name != "equations.css" and file not in pages:
+        return file
+    done = os.path.join(TYPESET, name)
+    with TYPESETTING:
+        if not os.path.isfile(done) or any(os.path.getmtime(done) < os.path.getmtime(p) for p in pages):
+            subprocess.run(["node", os.path.join(REPO, "scripts", "typeset.mjs"), TYPESET, *pages], check=True)
+    return done
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -39,14 +69,28 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if PROBE and path == PROBE_PATH:
             return self.send_bytes(open(PROBE, "rb").read(), "text/javascript")
-        if PROBE and (path.endswith(".html") or path.endswith("/")):
+        if path == "/equations.css":
+            try:
+                css = typeset(os.path.join(self.directory, "equations.css"))
+            except subprocess.CalledProcessError:
+                return self.send_error(500, "the pages' equations could not be typeset (see the server's output)")
+            if os.path.isfile(css):
+                with open(css, "rb") as f:
+                    return self.send_bytes(f.read(), "text/css")
+        if path.endswith(".html") or path.endswith("/"):
             file = self.translate_path(path)
             if os.path.isdir(file):
                 file = os.path.join(file, "index.html")
             if os.path.isfile(file):
-                html = open(file, "rb").read()
-                tag = f'<script src="{PROBE_PATH}"></script>'.encode()
-                html = html.replace(b"<head>", b"<head>" + tag, 1)
+                try:
+                    page = typeset(file)
+                except subprocess.CalledProcessError:
+                    return self.send_error(500, "the page's equations could not be typeset (see the server's output)")
+                with open(page, "rb") as f:
+                    html = f.read()
+                if PROBE:
+                    tag = f'<script src="{PROBE_PATH}"></script>'.encode()
+                    html = html.replace(b"<head>", b"<head>" + tag, 1)
                 return self.send_bytes(html, "text/html; charset=utf-8")
         return super().do_GET()
 

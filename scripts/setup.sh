@@ -45,13 +45,13 @@ if ! cmp -s package-lock.json node_modules/.nndl-installed-from 2>/dev/null; the
   cp package-lock.json node_modules/.nndl-installed-from
 fi
 
-# The pages serve KaTeX from the site itself: its script, its CSS and the woff2 fonts the CSS
-# asks for first.
+# The chapter pages' equations are typeset when the site is built (scripts/typeset.mjs): the
+# pages serve KaTeX's CSS and the woff2 fonts it asks for from the site itself, and no script.
 katex=node_modules/katex/dist
-if ! cmp -s "$katex/katex.min.js" vendor/katex/katex.min.js 2>/dev/null; then
+if ! cmp -s "$katex/katex.min.css" vendor/katex/katex.min.css 2>/dev/null || [ -e vendor/katex/katex.min.js ]; then
   rm -rf vendor/katex
   mkdir -p vendor/katex/fonts
-  cp "$katex/katex.min.js" "$katex/katex.min.css" vendor/katex/
+  cp "$katex/katex.min.css" vendor/katex/
   cp "$katex"/fonts/*.woff2 vendor/katex/fonts/
 fi
 

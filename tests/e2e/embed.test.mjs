@@ -45,10 +45,16 @@ for (const [file, lang, words] of [
   test(`the chapter page in ${lang}: the widgets' words, KaTeX from this site, no CSP violation, no request elsewhere`, async () => {
     const { page, problems } = await openPage(env.browser, `${env.server.url}/${file}`, { viewport: { width: 1000, height: 3400 } });
     await page.waitForSelector('#saturation4[data-state="ready"]');
-    // KaTeX typesets a few equations per idle slice once the widgets are up: wait for all.
-    await page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('[data-tex]')).every((e) => e.querySelector('.katex')),
+    // The equations arrive typeset (scripts/typeset.mjs, when the site is built): no script of
+    // KaTeX's is fetched, and its stylesheet and fonts come from this site.
+    assert.ok(
+      await page.evaluate(() => Array.from(document.querySelectorAll('[data-tex]')).every((e) => e.querySelector('.katex'))),
+      'every equation is typeset when the page arrives',
     );
+    const katex = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /katex/i.test(n)),
+    );
+    assert.ok(katex.length > 0 && katex.every((n) => n.startsWith(env.server.url) && !n.endsWith('.js')), katex.join(' '));
     const headers = await headersOf(`${env.server.url}/${file}`);
     assert.match(headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
     const text = await page.innerText('main');

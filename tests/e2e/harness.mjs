@@ -39,9 +39,6 @@ const CANNOT = {
     touch: 'WebKitWebDriver cannot emulate a touch screen, a mobile viewport or a devicePixelRatio',
     // Seen here: the four files are in input.files, but the page heard no change event in 90 s.
     'second-upload': 'a second file upload through WebKitWebDriver to the same input reaches no change handler',
-    // Not understood yet (seen here since widgets load a module per kind): the same steps,
-    // scripted on their own against the same page, advance as they should.
-    'scroll-resume': "in this journey the first Run's epochs never reach the readout under WebKitWebDriver",
   },
   chromium: {},
 };

@@ -146,7 +146,7 @@ test('while its module loads, each widget keeps its box and says what is coming;
     const name = file.split('/').pop().replace('.html', '');
     await page.screenshot({ path: join(out, `loading-${name}-placeholders.png`) });
     release();
-    // Every widget up, and every equation typeset (in idle time after them): all that moves.
+    // Every widget up, and every equation typeset (they arrive typeset): all that could move.
     await page.waitForFunction(
       () =>
         Array.from(document.querySelectorAll('[data-nndl]')).every((e) => e.dataset.state) &&
