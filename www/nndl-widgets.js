@@ -394,9 +394,7 @@ async function mountWith(element) {
       for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
-      element.classList.remove(
-        'nndl', 'nndl-neuron', 'nndl-explorer', 'nndl-network', 'nndl-mnist', 'nndl-failed',
-      );
+      element.classList.remove('nndl', `nndl-${element.getAttribute('data-nndl')}`, 'nndl-failed');
     },
   };
   entries.set(element, entry);

@@ -250,5 +250,7 @@ test('mount() mounts a widget added later, and destroy() removes it', async () =
     return { shown, children: el.childElementCount };
   });
   assert.deepEqual(epoch, { shown: 2, children: 0 });
+  // The element is as it was before mount: none of the widget's classes is left on it.
+  assert.equal(await page.evaluate(() => document.getElementById('later').className), '');
   assert.deepEqual(await problems(), []);
 });
