@@ -46,8 +46,7 @@ const floor = () => {
  *  shift (the page's layout shift until a second after that), bodies (every response's type, URL,
  *  raw and gzipped size) }. */
 async function coldLoad(browser, url) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  const page = await context.newPage();
+  const { page, close } = await browser.newPage({ viewport: { width: 1000, height: 900 } });
   await page.addInitScript(() => {
     const load = (window.__nndlLoad = { ready: null, shift: 0 });
     new PerformanceObserver((list) => {
@@ -80,7 +79,7 @@ async function coldLoad(browser, url) {
   await page.waitForTimeout(1000);
   await page.waitForLoadState('networkidle');
   const { ready, shift } = await page.evaluate(() => window.__nndlLoad);
-  await context.close();
+  await close();
   return { ready, shift, bodies };
 }
 
@@ -148,7 +147,7 @@ try {
   if (!loadOnly) {
     // Training speed, the same code natively and as wasm.
     {
-      const { page, context } = await openPage(browser, `${server.url}/index.html`);
+      const { page, close } = await openPage(browser, `${server.url}/index.html`);
       await page.waitForSelector('[data-nndl][data-state]');
       const wasm = await page.evaluate(async () => {
         const m = await import('/pkg-bench/nndl_widgets.js');
@@ -166,7 +165,7 @@ try {
       const n = native.neuron_epochs_per_second;
       row('neuron: epochs per second, native', `${(n / 1e6).toFixed(1)} M`);
       row('neuron: epochs per second, wasm', `${(wasm / 1e6).toFixed(1)} M`, `native is ${(n / wasm).toFixed(2)}× wasm`);
-      await context.close();
+      await close();
     }
 
     // MNIST: seconds per epoch of [784, 30, 10] over 50,000 images, batch 10, natively and in the
@@ -180,7 +179,7 @@ try {
         execFileSync('cargo', ['run', '-q', '--release', '--bin', 'bench', '--', 'mnist'], { cwd: root, encoding: 'utf8' }),
       );
       floors.push(floor());
-      const { page, context } = await openPage(browser, `${server.url}/index.html`);
+      const { page, close } = await openPage(browser, `${server.url}/index.html`);
       await page.waitForSelector('[data-nndl][data-state]');
       const wasm = await page.evaluate(async () => {
         const inflate = async (url) => {
@@ -222,7 +221,7 @@ try {
         return out;
       });
       floors.push(floor());
-      await context.close();
+      await close();
       const measured = floors.filter(Boolean);
       const f = measured.length ? median(measured.map((x) => x.floor_seconds)) : null;
       const ratio = (s) => (f ? `${(s / f).toFixed(2)}× the floor` : 'no floor (NumPy missing)');
@@ -259,7 +258,7 @@ try {
 
     // Frame budget: the four chapter demos running at once.
     {
-      const { page, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+      const { page, close } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
       await page.waitForSelector('#saturation4[data-state]');
       for (const id of ['saturation1', 'saturation2', 'saturation3', 'saturation4']) {
         await page.click(`#${id} [data-action="run"]`);
@@ -274,13 +273,13 @@ try {
         `${p50.toFixed(2)} / ${p95.toFixed(2)} ms`,
         `${((100 * p50) / budget).toFixed(0)}% / ${((100 * p95) / budget).toFixed(0)}% of a 16.7 ms frame, ${times.length} frames`,
       );
-      await context.close();
+      await close();
     }
 
     // Frame budget: the explorer running alone, in each of its views (the chapter page's, at 60
     // epochs a second, its default).
     {
-      const { page, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
+      const { page, close } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 1000, height: 3400 } });
       await page.waitForSelector('#explorer[data-state]');
       await page.locator('#explorer').scrollIntoViewIfNeeded();
       for (const view of ['race', 'speed', 'surface', 'sigma']) {
@@ -296,7 +295,7 @@ try {
           `${((100 * pct(times, 0.95)) / budget).toFixed(0)}% of a 16.7 ms frame at p95`,
         );
       }
-      await context.close();
+      await close();
     }
   }
 } finally {

@@ -107,8 +107,9 @@ export async function launch() {
 }
 
 /** A new page that records console errors, page errors, requests to other origins and
- *  Content-Security-Policy violations, opened at `url`. Resolves to { page, problems }, where
- *  `await problems()` is the list of what went wrong so far. Options: viewport, colorScheme,
+ *  Content-Security-Policy violations, opened at `url`. Resolves to { page, problems, close },
+ *  where `await problems()` is the list of what went wrong so far; the page is closed after the
+ *  test, or by `close()`. Options: viewport, colorScheme,
  *  reducedMotion, deviceScaleFactor, hasTouch, isMobile (as Playwright's). */
 export async function openPage(browser, url, options = {}) {
   const { page, close } = await browser.newPage(options);
@@ -128,7 +129,7 @@ export async function openPage(browser, url, options = {}) {
     const probe = await page.evaluate(() => window.__nndlProblems ?? ['the test probe is not in this page']);
     return [...seen, ...probe];
   };
-  return { page, problems };
+  return { page, problems, close };
 }
 
 // Pages opened by the current test, closed after it, so that one test's pages do not slow the next.
