@@ -45,7 +45,7 @@ impl Lang {
             Lang::En => format!(
                 "The run diverged: the update after epoch {epoch} is not a finite number (try a smaller η)."
             ),
-            Lang::Zh => format!("训练发散了:第 {epoch} 轮之后的更新不是有限的数(请减小 η)。"),
+            Lang::Zh => format!("训练发散了：第 {epoch} 轮之后的更新不是有限的数(请减小 η)。"),
         }
     }
 
@@ -65,8 +65,8 @@ impl Lang {
                  {epoch} of {epochs}, output {a:.3}, cost {c:.4}."
             ),
             Lang::Zh => format!(
-                "用{name}代价函数训练的 S 型神经元,以及代价随轮次的变化:第 {epoch} 轮(共 \
-                 {epochs} 轮),输出 {a:.3},代价 {c:.4}。"
+                "用{name}代价函数训练的 S 型神经元，以及代价随轮次的变化：第 {epoch} 轮(共 \
+                 {epochs} 轮)，输出 {a:.3}，代价 {c:.4}。"
             ),
         }
     }
@@ -91,7 +91,7 @@ impl Lang {
         let state = self.state_word(state);
         match self {
             Lang::En => format!("{state}: epoch {epoch}, output {a:.3}, cost {c:.4}."),
-            Lang::Zh => format!("{state}:第 {epoch} 轮,输出 {a:.3},代价 {c:.4}。"),
+            Lang::Zh => format!("{state}：第 {epoch} 轮，输出 {a:.3}，代价 {c:.4}。"),
         }
     }
 
@@ -99,8 +99,8 @@ impl Lang {
         match (self, count) {
             (Lang::En, 1) => "This widget's option is not valid:".into(),
             (Lang::En, n) => format!("{n} of this widget's options are not valid:"),
-            (Lang::Zh, 1) => "这个组件的选项无效:".into(),
-            (Lang::Zh, n) => format!("这个组件有 {n} 个选项无效:"),
+            (Lang::Zh, 1) => "这个组件的选项无效：".into(),
+            (Lang::Zh, n) => format!("这个组件有 {n} 个选项无效："),
         }
     }
 
@@ -110,7 +110,7 @@ impl Lang {
             (Lang::En, true) => "As published: the book's own widget moves w and b by η·∂C/∂a, \
                                  which is the gradient (61)–(62) divided by σ′(z). "
                 .into(),
-            (Lang::Zh, true) => "按原书网页的做法:书中的组件用 η·∂C/∂a 来更新 w 和 b,\
+            (Lang::Zh, true) => "按原书网页的做法：书中的组件用 η·∂C/∂a 来更新 w 和 b，\
                                  也就是梯度 (61)–(62) 除以 σ′(z)。"
                 .into(),
             (Lang::En, false) => format!(
@@ -122,11 +122,11 @@ impl Lang {
                 }
             ),
             (Lang::Zh, false) => format!(
-                "真正的梯度 (61)–(62),η = {eta}:{}",
+                "真正的梯度 (61)–(62)，η = {eta}：{}",
                 if learns_quickly {
-                    "神经元学得很快,没有停滞期。"
+                    "神经元学得很快，没有停滞期。"
                 } else {
-                    "在这个学习率下,神经元学得很慢。"
+                    "在这个学习率下，神经元学得很慢。"
                 }
             ),
         }
@@ -148,7 +148,7 @@ impl Lang {
                 c.hidden, c.eta, c.lambda, c.batch, c.epochs
             ),
             Lang::Zh => format!(
-                "[784, {}, 10],{cost},η = {},λ = {},小批量 {},{} 轮,权重 {init},{digits}",
+                "[784, {}, 10]，{cost}，η = {}，λ = {}，小批量 {}，{} 轮，权重 {init}，{digits}",
                 c.hidden, c.eta, c.lambda, c.batch, c.epochs
             ),
         }
@@ -171,7 +171,7 @@ impl Lang {
                 accuracy * 100.0
             ),
             Lang::Zh => format!(
-                "第 {epoch} 轮(共 {epochs} 轮):测试准确率 {:.2}%。",
+                "第 {epoch} 轮(共 {epochs} 轮)：测试准确率 {:.2}%。",
                 accuracy * 100.0
             ),
         }
@@ -187,7 +187,7 @@ impl Lang {
                 list.join(", ")
             ),
             Lang::Zh => format!(
-                "前 {shown} 个测试数字;猜错 {} 个(标签→猜测):{}。",
+                "前 {shown} 个测试数字；猜错 {} 个(标签→猜测)：{}。",
                 wrong.len(),
                 list.join("、")
             ),
@@ -201,9 +201,9 @@ impl Lang {
             (Lang::En, Pairing::SigmoidQuadratic) => "sigmoid outputs, quadratic cost",
             (Lang::En, Pairing::SigmoidCrossEntropy) => "sigmoid outputs, cross-entropy",
             (Lang::En, Pairing::LinearQuadratic) => "linear outputs, quadratic cost",
-            (Lang::Zh, Pairing::SigmoidQuadratic) => "S 型输出,二次代价",
-            (Lang::Zh, Pairing::SigmoidCrossEntropy) => "S 型输出,交叉熵",
-            (Lang::Zh, Pairing::LinearQuadratic) => "线性输出,二次代价",
+            (Lang::Zh, Pairing::SigmoidQuadratic) => "S 型输出，二次代价",
+            (Lang::Zh, Pairing::SigmoidCrossEntropy) => "S 型输出，交叉熵",
+            (Lang::Zh, Pairing::LinearQuadratic) => "线性输出，二次代价",
         };
         format!("{name} ({})", p.equations())
     }
@@ -215,7 +215,7 @@ impl Lang {
                 "The {name} run diverged in epoch {}: its update was not a finite number (try a smaller η).",
                 epoch + 1
             ),
-            Lang::Zh => format!("{name}的训练在第 {} 轮发散了:更新不是有限的数(请减小 η)。", epoch + 1),
+            Lang::Zh => format!("{name}的训练在第 {} 轮发散了：更新不是有限的数(请减小 η)。", epoch + 1),
         }
     }
 
@@ -241,7 +241,7 @@ impl Lang {
             Lang::En => format!(
                 "{state}: epoch {epoch}; the costs are at {q}, {ce} and {lin} of where they started."
             ),
-            Lang::Zh => format!("{state}:第 {epoch} 轮;三个代价分别降到起点的 {q}、{ce}、{lin}。"),
+            Lang::Zh => format!("{state}：第 {epoch} 轮；三个代价分别降到起点的 {q}、{ce}、{lin}。"),
         }
     }
 
@@ -397,7 +397,7 @@ const ZH: Words = Words {
     state_loading: "加载中",
     state_cancelled: "已取消",
     state_failed: "已停止",
-    keys_hint: "按键:空格 运行或暂停,→ 单步,R 重置。",
+    keys_hint: "按键：空格 运行或暂停，→ 单步，R 重置。",
     cancel: "取消",
     accuracy: "测试准确率",
     best: "最佳",

@@ -81,7 +81,7 @@ function schedule() {
   if (!frame) frame = requestAnimationFrame(tick);
 }
 
-const STOPPED = { en: 'This widget stopped: ', zh: '这个组件已停止:' };
+const STOPPED = { en: 'This widget stopped: ', zh: '这个组件已停止：' };
 
 // If the wasm ever throws, the widget says so in its alert region and stops for good (its Rust
 // state may be half-changed); the page and the other widgets go on.

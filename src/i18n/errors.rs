@@ -46,7 +46,7 @@ impl OptionError {
         };
         match lang {
             Lang::En => format!("{name}\"{value}\": {problem}. {label}: {accepted}."),
-            Lang::Zh => format!("{name}\"{value}\":{problem}。{label}:{accepted}。"),
+            Lang::Zh => format!("{name}\"{value}\"：{problem}。{label}：{accepted}。"),
         }
     }
 

@@ -120,12 +120,12 @@ pub const EN: ExplorerWords = ExplorerWords {
 };
 
 pub const ZH: ExplorerWords = ExplorerWords {
-    name: "探索:二次代价与交叉熵从同一起点出发的比赛",
+    name: "探索：二次代价与交叉熵从同一起点出发的比赛",
     views: "视图",
     race: "比赛",
     speed: "学习速度",
     surface: "代价曲面",
-    sigma: "练习:σ′(z)",
+    sigma: "练习：σ′(z)",
     show: "图表",
     show_cost: "代价",
     show_output: "输出 a",
@@ -133,8 +133,8 @@ pub const ZH: ExplorerWords = ExplorerWords {
     log: "对数坐标",
     preset: "按原书的演示开始",
     preset_none: "请选择…",
-    preset_good: "演示 1 和 3:w = 0.6,b = 0.9,按原书网页的做法",
-    preset_saturated: "演示 2 和 4:w = b = 2,按原书网页的做法",
+    preset_good: "演示 1 和 3：w = 0.6，b = 0.9，按原书网页的做法",
+    preset_saturated: "演示 2 和 4：w = b = 2，按原书网页的做法",
     costs: "代价函数",
     both_costs: "两者",
     rule: "更新",
@@ -144,36 +144,36 @@ pub const ZH: ExplorerWords = ExplorerWords {
     b: "起始偏置 b",
     x: "输入 x",
     y: "目标 y",
-    eta_quadratic: "η,二次",
-    eta_cross_entropy: "η,交叉熵",
+    eta_quadratic: "η，二次",
+    eta_cross_entropy: "η，交叉熵",
     same_eta: "两者用同一个 η",
-    swapped: "练习 2:用交换后的表达式 −[a ln y + (1−a) ln(1−y)] 训练",
+    swapped: "练习 2：用交换后的表达式 −[a ln y + (1−a) ln(1−y)] 训练",
     epochs: "轮数",
     speed_label: "每秒轮数",
     settings: "设置",
     copy_link: "复制链接",
     png: "图表(PNG)",
     csv: "历史(CSV)",
-    link_copied: "链接已复制,地址栏里也有。",
-    link_here: "这些设置的链接:",
-    link_unused: "链接里这个组件的设置没有被采用:",
+    link_copied: "链接已复制，地址栏里也有。",
+    link_here: "这些设置的链接：",
+    link_unused: "链接里这个组件的设置没有被采用：",
     pending: "改动的设置在运行或重置时生效。",
-    paused_hint: "暂停时设置 w 或 b,两个训练都会移到那里。",
+    paused_hint: "暂停时设置 w 或 b，两个训练都会移到那里。",
     dw: "|∂C/∂w|",
     db: "|∂C/∂b|",
     sigma_prime: "σ′(z)",
-    minimum: "最小可能代价,式 (64)",
+    minimum: "最小可能代价，式 (64)",
     max_difference: "最大差值",
     cost_axis: "代价 C",
     output_axis: "输出 a",
     target: "目标 y",
     sigma_derivative: "σ 的斜率(数值)",
     sigma_product: "σ(z)(1 − σ(z))",
-    sigma_note: "练习 1:σ′(z) = σ(z)(1 − σ(z))。两条曲线重合;圆点是各个训练现在的 z。\
-                 神经元饱和时 σ′(z) 很小,二次代价的梯度 (55)–(56) 也随之很小。",
-    surface_note: "颜色表示单个样本的 ln C(w, b),C 越小颜色越深;线是从起点(圆圈)出发的\
-                   梯度下降路径,圆点是训练现在的位置。",
-    surface_undefined: "没有定义:处处 C = ∞",
+    sigma_note: "练习 1：σ′(z) = σ(z)(1 − σ(z))。两条曲线重合；圆点是各个训练现在的 z。\
+                 神经元饱和时 σ′(z) 很小，二次代价的梯度 (55)–(56) 也随之很小。",
+    surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深；线是从起点(圆圈)出发的\
+                   梯度下降路径，圆点是训练现在的位置。",
+    surface_undefined: "没有定义：处处 C = ∞",
 };
 
 impl Lang {
@@ -201,8 +201,8 @@ impl Lang {
                      are finite for every output 0 < a < 1."
                 ),
                 Lang::Zh => format!(
-                    "交换后的表达式学不了这个目标:它要用到 {zh} = −∞,所以对任何输出代价都是 +∞,\
-                     梯度也是无穷大,连一步都走不了。交叉熵 (57) 用的是 ln a 和 ln(1 − a),\
+                    "交换后的表达式学不了这个目标：它要用到 {zh} = −∞，所以对任何输出代价都是 +∞，\
+                     梯度也是无穷大，连一步都走不了。交叉熵 (57) 用的是 ln a 和 ln(1 − a)，\
                      对任何输出 0 < a < 1 都是有限的。"
                 ),
             };
@@ -213,7 +213,7 @@ impl Lang {
                  ln((1 − y)/y) = 0 at y = 0.5: it has no gradient, and nothing moves."
                 .into(),
             Lang::Zh if slope == 0.0 => {
-                "交换后的表达式对 a 是线性的,y = 0.5 时斜率 ln((1 − y)/y) = 0:没有梯度,什么也不动。"
+                "交换后的表达式对 a 是线性的，y = 0.5 时斜率 ln((1 − y)/y) = 0：没有梯度，什么也不动。"
                     .into()
             }
             Lang::En => format!(
@@ -221,8 +221,8 @@ impl Lang {
                  pushes a towards {towards}, not to y = {y}, so it is no cost for this target."
             ),
             Lang::Zh => format!(
-                "交换后的表达式对 a 是线性的,斜率 ln((1 − y)/y) = {slope:.3}:它把 a 推向 \
-                 {towards},而不是 y = {y},所以不能作为这个目标的代价。"
+                "交换后的表达式对 a 是线性的，斜率 ln((1 − y)/y) = {slope:.3}：它把 a 推向 \
+                 {towards}，而不是 y = {y}，所以不能作为这个目标的代价。"
             ),
         }
     }
@@ -236,8 +236,8 @@ impl Lang {
                  a = y. The quadratic cost's floor is 0."
             ),
             Lang::Zh => format!(
-                "y = {y} 时,交叉熵不会低于二元熵 −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64),\
-                 即虚线;在 a = y 时达到。二次代价的下限是 0。"
+                "y = {y} 时，交叉熵不会低于二元熵 −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64)，\
+                 即虚线；在 a = y 时达到。二次代价的下限是 0。"
             ),
         }
     }
@@ -270,7 +270,7 @@ impl Lang {
             .collect();
         match self {
             Lang::En => format!("{state}: epoch {epoch}, cost {}.", parts.join(", ")),
-            Lang::Zh => format!("{state}:第 {epoch} 轮,代价 {}。", parts.join(",")),
+            Lang::Zh => format!("{state}：第 {epoch} 轮，代价 {}。", parts.join("，")),
         }
     }
 
@@ -282,7 +282,7 @@ impl Lang {
             .collect();
         match self {
             Lang::En => format!("{view}, epoch {epoch}: {}.", parts.join("; ")),
-            Lang::Zh => format!("{view},第 {epoch} 轮:{}。", parts.join(";")),
+            Lang::Zh => format!("{view}，第 {epoch} 轮：{}。", parts.join("；")),
         }
     }
 
@@ -296,7 +296,7 @@ impl Lang {
                 epoch + 1
             ),
             Lang::Zh => format!(
-                "{name}的训练在第 {} 轮发散了:更新不是有限的数(请减小 η)。",
+                "{name}的训练在第 {} 轮发散了：更新不是有限的数(请减小 η)。",
                 epoch + 1
             ),
         }

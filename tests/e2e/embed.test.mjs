@@ -65,6 +65,13 @@ for (const [file, lang, words] of [
     await page.click('#saturation2 [data-action="run"]');
     await page.click('#saturation4 [data-action="run"]');
     await page.waitForSelector('#saturation4[data-state="finished"]', { timeout: 15000 });
+    if (lang === 'zh') {
+      // Chinese is typeset as Chinese: full-width ，：；？！ in the page's text and in every word
+      // the widgets show, never ASCII punctuation beside a Chinese character.
+      const text = await page.innerText('body');
+      const ascii = text.match(/.{0,8}(?:[\u3400-\u9fff][,:;?!]|[,:;?!] ?[\u3400-\u9fff]).{0,8}/g);
+      assert.equal(ascii, null, `ASCII punctuation in Chinese text: ${ascii?.join(' | ')}`);
+    }
     await page.screenshot({ path: join(out, `chapter-${lang}.png`), fullPage: true });
     assert.deepEqual(await problems(), []);
   });
@@ -235,7 +242,7 @@ test('dist/ works from a sub-path of another site: a Chinese course page with th
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="nndl/www/nndl-widgets.css">
 <script type="module" src="nndl/www/nndl-widgets.js"></script></head><body>
-<h1>第三课:交叉熵</h1>
+<h1>第三课：交叉熵</h1>
 <div id="one" data-nndl="neuron" data-preset="saturation2" data-speed="600"></div>
 <div id="two" data-nndl="neuron" data-preset="saturation4" data-speed="600"></div>
 <div id="three" data-nndl="neuron" data-cost="cross-entropy" data-y="0.3" data-epochs="100" data-speed="600"></div>
