@@ -217,7 +217,7 @@ fn the_words_follow_data_lang_else_the_nearest_lang_attribute() {
     page.append_child(&inner).unwrap();
     mount(inner.clone().dyn_into().unwrap()).unwrap();
     let alert = find(&inner, "[role=\"alert\"]").text_content().unwrap();
-    assert!(alert.contains("data-eta=\"快\":不是数字"), "{alert}");
+    assert!(alert.contains("data-eta=\"快\"：不是数字"), "{alert}");
 
     let en = div(&[("data-nndl", "neuron")]);
     mount(en.clone()).unwrap();
