@@ -56,7 +56,9 @@ pub fn minus(text: String) -> String {
 pub fn epoch_tick(v: f64) -> String {
     let short = |x: f64, unit: &str| {
         let s = format!("{x:.1}");
-        format!("{}{unit}", s.trim_end_matches(".0"))
+        // strip_suffix compares bytes; a pattern search (trim_end_matches) would link core's
+        // string slicing panic and, through it, its Unicode tables (10 KB of every module).
+        format!("{}{unit}", s.strip_suffix(".0").unwrap_or(&s))
     };
     if v >= 1e6 {
         short(v / 1e6, "M")
@@ -186,6 +188,17 @@ pub fn heatmap(grid: &[f64]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epoch_ticks_shorten_thousands_and_millions() {
+        assert_eq!(epoch_tick(0.0), "0");
+        assert_eq!(epoch_tick(300.0), "300");
+        assert_eq!(epoch_tick(9999.0), "9999");
+        assert_eq!(epoch_tick(20_000.0), "20k");
+        assert_eq!(epoch_tick(25_500.0), "25.5k");
+        assert_eq!(epoch_tick(2_000_000.0), "2M");
+        assert_eq!(epoch_tick(1_500_000.0), "1.5M");
+    }
 
     #[test]
     fn numbers_for_people_and_for_scripts() {

@@ -185,7 +185,15 @@ fn parse_number(text: &str, range: Range) -> Result<f64, Problem> {
     let v: f64 = match text.parse() {
         Ok(v) if looks_numeric => v,
         Ok(v) if v.is_nan() => return Err(Problem::NaN),
-        Ok(_) if text.to_ascii_lowercase().contains("inf") => return Err(Problem::Infinite),
+        // Bytes compared, not a pattern searched (see plot::epoch_tick).
+        Ok(_)
+            if text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"inf")) =>
+        {
+            return Err(Problem::Infinite)
+        }
         _ => return Err(Problem::NotANumber),
     };
     if !v.is_finite() {
