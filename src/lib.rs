@@ -47,6 +47,8 @@ pub mod surface;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// The wasm modules' allocator: talc, a few KiB smaller than Rust's default for wasm (dlmalloc),
+/// which is what a reader downloads (`make bench` prints each module's size).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
