@@ -26,8 +26,8 @@ dist:
 # frame budget.
 bench:
 	scripts/setup.sh --test
-	python3 -c 'import numpy' 2>/dev/null || python3 -m pip install --quiet numpy \
-	  || python3 -m pip install --quiet --break-system-packages numpy
+	python3 -c 'import numpy, threadpoolctl' 2>/dev/null || python3 -m pip install --quiet numpy threadpoolctl \
+	  || python3 -m pip install --quiet --break-system-packages numpy threadpoolctl
 	scripts/build.sh --bench
 	node scripts/bench.mjs
 
