@@ -90,6 +90,7 @@ export default [${manifest%,}
 ];
 JS
 
-# The chapter pages with their equations typeset by KaTeX, which scripts/serve.py sends (and
+# The pages with equations (data-tex), typeset by KaTeX, which scripts/serve.py sends (and
 # scripts/dist.sh copies) in place of the pages as written.
-node scripts/typeset.mjs target/pages index.html index.zh.html
+mapfile -t pages < <(grep -l 'data-tex=' ./*.html)
+node scripts/typeset.mjs target/pages "${pages[@]}"

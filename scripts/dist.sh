@@ -9,9 +9,10 @@ scripts/build.sh
 
 rm -rf dist
 mkdir -p dist/www dist/data
-# The chapter pages as scripts/build.sh typeset them, with their stylesheet and fonts.
+# The pages; those with equations as scripts/build.sh typeset them, with their stylesheet and fonts.
 mkdir -p dist/fonts
-cp target/pages/index.html target/pages/index.zh.html target/pages/equations.css embed.html dist/
+cp ./*.html dist/
+cp target/pages/*.html target/pages/equations.css dist/
 cp target/pages/fonts/*.woff2 dist/fonts/
 cp www/*.js www/*.css dist/www/
 # The wasm modules (pkg/ for every kind, pkg-<kind>/ for one, pkg-worker/), and pkg/kinds.js, the

@@ -10,7 +10,7 @@
 // the page is written to OUT_DIR under the same name. A mistake in an equation stops the build
 // with the page's name, its line and KaTeX's message, instead of showing red TeX to readers.
 //
-// OUT_DIR/equations.css, which the pages link, is KaTeX's stylesheet and what the equations
+// OUT_DIR/equations.css, linked in each page's head with the fonts it uses, is KaTeX's stylesheet and what the equations
 // need beside it. The pages' Content-Security-Policy (style-src 'self') refuses style attributes,
 // which KaTeX sizes its boxes with: each distinct one becomes a class (k- and a hash of the
 // declarations), marked !important as an attribute would win over KaTeX's own rules.
@@ -51,10 +51,20 @@ function drawn(math) {
   return unescape(shown);
 }
 
-/** The page's HTML with every data-tex element filled in; the classes its equations use are
- *  added to `rules`, and the characters they draw to `chars`. */
+// What a page with equations gets at the end of its head: the stylesheet, and the four faces its
+// equations draw with, fetched at once (found only through the stylesheet, the last would arrive
+// after the first paint and move the text).
+const FONTS = ['Main-Regular', 'Math-Italic', 'Size1-Regular', 'Size2-Regular'];
+const HEAD = [
+  '<link rel="stylesheet" href="equations.css">',
+  ...FONTS.map((f) => `<link rel="preload" href="fonts/KaTeX_${f}.woff2" as="font" type="font/woff2" crossorigin>`),
+].join('\n');
+
+/** The page's HTML with every data-tex element filled in, and what they need linked in its head;
+ *  the classes its equations use are added to `rules`, and the characters they draw to `chars`. */
 export function typeset(html, name = 'page', rules = new Map(), chars = new Set()) {
-  return html.replace(/<(span|div)\b([^>]*?\sdata-tex="([^"]*)"[^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag, attrs, tex, inner, at) => {
+  let found = false;
+  const filled = html.replace(/<(span|div)\b([^>]*?\sdata-tex="([^"]*)"[^>]*)>([\s\S]*?)<\/\1>/g, (whole, tag, attrs, tex, inner, at) => {
     const line = html.slice(0, at).split('\n').length;
     if (inner.trim()) throw new Error(`${name}:${line}: an element with data-tex is typeset from the attribute and must be empty`);
     const displayMode = /\sclass="[^"]*\bdisplay\b/.test(attrs);
@@ -65,8 +75,10 @@ export function typeset(html, name = 'page', rules = new Map(), chars = new Set(
       throw new Error(`${name}:${line}: ${err.message}`);
     }
     for (const c of drawn(math)) chars.add(c);
+    found = true;
     return `<${tag}${attrs}>${unstyled(math, rules)}</${tag}>`;
   });
+  return found ? filled.replace('</head>', `${HEAD}\n</head>`) : filled;
 }
 
 /** KaTeX's stylesheet (its fonts as woff2 only, which every browser the widgets run in reads),

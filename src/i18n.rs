@@ -1,6 +1,6 @@
 //! The widgets' words in English and Simplified Chinese. Every label, message and alert a widget
-//! shows comes from here. Chinese terms follow the section's translation (交叉熵, 代价函数), with
-//! 学习率, 权重 and 偏置 for the learning rate, weight and bias.
+//! shows comes from here. Chinese terms follow the section's translation: 交叉熵 (cross-entropy),
+//! 代价函数 (cost function), 学习率 (learning rate), 权重 (weight) and 偏置 (bias).
 
 use crate::cost::Cost;
 use crate::runner::State;
