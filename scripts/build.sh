@@ -14,7 +14,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # since each one-kind module repeats what they share (plotters, the options, the words). A page
 # of one kind fetches that kind's module, pkg-<kind>/.
 # The worker's module is built with WebAssembly SIMD (simd128), which the training loop's
-# kernels vectorise with; every current browser runs it. Its speed is the point, so it is
+# kernels vectorise with; every current browser runs it. A second build adds relaxed SIMD, whose
+# fused multiply-add (f32x4.relaxed_madd) the kernels use where the engine has it (Chrome 114 and
+# Firefox 146 on; WebKit not yet): the worker picks it when WebAssembly.validate accepts a tiny
+# relaxed-SIMD module, and the simd128 build otherwise. Its speed is the point, so it is
 # optimised for speed; the page modules draw a few hundred points a frame, and are optimised
 # for size, which is what a reader waits for (`make bench` measures both).
 modules=(
@@ -24,6 +27,7 @@ modules=(
   "pkg-mnist|mnist||-Oz"
   "pkg|neuron,explorer,network,mnist||-Oz"
   "pkg-worker|worker|simd|-O3"
+  "pkg-worker-relaxed|worker|relaxed|-O3"
 )
 [ "${1:-}" = "--bench" ] && modules+=("pkg-bench|neuron,bench||-Oz")
 
@@ -39,12 +43,16 @@ for module in "${modules[@]}"; do
   opt_features=("${wasm_features[@]}")
   target_dir=target/pkg
   flags=""
+  # Other rustc flags than the page modules': a target dir of its own, so that neither
+  # rebuilds the other's dependencies.
   if [ "$simd" = simd ]; then
     flags="-C target-feature=+simd128"
     opt_features+=(--enable-simd)
-    # Other rustc flags than the page modules': a target dir of its own, so that neither
-    # rebuilds the other's dependencies.
     target_dir=target/pkg-worker
+  elif [ "$simd" = relaxed ]; then
+    flags="-C target-feature=+simd128,+relaxed-simd"
+    opt_features+=(--enable-simd --enable-relaxed-simd)
+    target_dir=target/pkg-worker-relaxed
   fi
   # The page modules share a target dir: cargo keeps each feature set's build apart in it, so a
   # second run rebuilds nothing.

@@ -15,9 +15,10 @@ cp ./*.html dist/
 cp target/pages/*.html target/pages/equations.css dist/
 cp target/pages/fonts/*.woff2 dist/fonts/
 cp www/*.js www/*.css dist/www/
-# The wasm modules (pkg/ for every kind, pkg-<kind>/ for one, pkg-worker/), and pkg/kinds.js, the
-# list by which the shell picks among them; never pkg-bench/ or pkg-test/.
-for out in pkg pkg-neuron pkg-explorer pkg-network pkg-mnist pkg-worker; do
+# The wasm modules (pkg/ for every kind, pkg-<kind>/ for one, pkg-worker/ and pkg-worker-relaxed/
+# for the MNIST worker), and pkg/kinds.js, the list by which the shell picks among them; never
+# pkg-bench/ or pkg-test/.
+for out in pkg pkg-neuron pkg-explorer pkg-network pkg-mnist pkg-worker pkg-worker-relaxed; do
   mkdir -p "dist/$out"
   cp "$out/nndl_widgets.js" "$out/nndl_widgets_bg.wasm" "dist/$out/"
 done

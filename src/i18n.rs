@@ -154,6 +154,27 @@ impl Lang {
         }
     }
 
+    /// How the worker's build computes, and so how far a seed's run repeats: simd128 rounds
+    /// the same on every machine; relaxed SIMD's multiply-adds are fused or not as the CPU under
+    /// the engine has it.
+    pub fn mnist_kernels(self, kernels: &str) -> String {
+        let relaxed = kernels.contains("relaxed");
+        match (self, relaxed) {
+            (Lang::En, false) => format!(
+                "Trained in 32-bit floats by the {kernels} kernels: the same seed gives the same run again."
+            ),
+            (Lang::En, true) => format!(
+                "Trained in 32-bit floats by the {kernels} kernels (fused multiply-adds): the same seed gives the same run again on this computer; on another CPU the last digits may differ."
+            ),
+            (Lang::Zh, false) => {
+                format!("以 32 位浮点数、{kernels} 内核训练：同一种子重跑结果相同。")
+            }
+            (Lang::Zh, true) => format!(
+                "以 32 位浮点数、{kernels} 内核（融合乘加）训练：同一种子在本机重跑结果相同；换一种 CPU，末几位可能不同。"
+            ),
+        }
+    }
+
     /// Which digits a run uses.
     pub fn mnist_digits(self, training: usize, validation: usize, test: usize) -> String {
         match (self, validation) {

@@ -58,6 +58,9 @@ pub enum FromWorker {
     Loaded {
         run: u32,
         sizes: Sizes,
+        /// Which build of the inner loops trains (`Kernels::name`): "simd128" or
+        /// "simd128+relaxed" in a browser.
+        kernels: String,
         #[serde(with = "serde_bytes")]
         pixels: Vec<u8>,
         #[serde(with = "serde_bytes")]

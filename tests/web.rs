@@ -337,6 +337,7 @@ fn the_mnist_widget_sends_typed_messages_and_words_the_workers_in_its_language()
     let loaded = |run| FromWorker::Loaded {
         run,
         sizes,
+        kernels: "simd128".into(),
         pixels: vec![0; 784],
         labels: vec![7],
     };
@@ -393,6 +394,7 @@ fn the_mnist_widget_shows_validation_accuracy_when_its_digits_have_a_validation_
         &FromWorker::Loaded {
             run: 1,
             sizes,
+            kernels: "simd128+relaxed".into(),
             pixels: vec![0; 784],
             labels: vec![7],
         },
@@ -410,6 +412,18 @@ fn the_mnist_widget_shows_validation_accuracy_when_its_digits_have_a_validation_
     );
     let (text, value) = readout(&el, "validation");
     assert_eq!((text.as_str(), value), ("91.25%", 0.9125));
+    // The summary says which build trained, and that relaxed SIMD may round otherwise elsewhere.
+    let summary = el
+        .query_selector(".nndl-summary")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        summary.contains("simd128+relaxed kernels (fused multiply-adds)")
+            && summary.contains("on another CPU the last digits may differ"),
+        "{summary}"
+    );
     assert!(!item(&el));
     // The small set has none: its readout is hidden.
     let small = div(&[("data-nndl", "mnist")]);

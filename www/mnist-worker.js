@@ -6,9 +6,30 @@
 //
 // Every message about a run carries the run's number, which the widget gave it: the widget
 // ignores what an earlier run was still sending.
-import init, { MnistJob, errorMessage, filesMessage, sortIdxFiles } from '../pkg-worker/nndl_widgets.js';
 
-const ready = init();
+// Two builds of the training code: with relaxed SIMD (fused multiply-adds, where the engine has
+// them) and with plain simd128. A tiny module of one f32x4.relaxed_madd (0xfd 0x85 0x02, on three
+// v128.const 0) tells which this engine runs.
+const v128 = [0xfd, 0x0c, ...new Array(16).fill(0)];
+const relaxed = WebAssembly.validate(new Uint8Array([
+  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // magic, version
+  1, 5, 1, 0x60, 0, 1, 0x7b, // types: () -> v128
+  3, 2, 1, 0, // one function of that type
+  10, 0x3d, 1, 0x3b, 0, ...v128, ...v128, ...v128, 0xfd, 0x85, 0x02, 0x0b, // its body
+]));
+const wasm = import(relaxed ? '../pkg-worker-relaxed/nndl_widgets.js' : '../pkg-worker/nndl_widgets.js');
+let MnistJob, errorMessage, filesMessage, sortIdxFiles;
+const ready = wasm.then(async (m) => {
+  await m.default();
+  ({ MnistJob, errorMessage, filesMessage, sortIdxFiles } = m);
+});
+// A build that does not load is the worker's failure, reported to the page as a static import's
+// would be: an uncaught error (the page's worker.onerror).
+ready.catch((err) =>
+  setTimeout(() => {
+    throw err;
+  }),
+);
 const NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
 const DATA = new URL('../data/mnist/', import.meta.url);
 const GRID = 100;
@@ -52,7 +73,7 @@ async function fetchBytes(url) {
 
 // An error as the page reads it: typed when it came from the module or from this script.
 function failed(id, err) {
-  postMessage(errorMessage(id, err));
+  if (errorMessage) postMessage(errorMessage(id, err)); // else the module never loaded (above)
 }
 
 function forget() {

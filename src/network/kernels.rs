@@ -17,7 +17,7 @@ use super::Real;
 /// The kernels one training step uses, for numbers of type T.
 #[derive(Clone, Copy)]
 pub struct Kernels<T> {
-    /// Which build: "avx2+fma", "sse2", "simd128", "simd128+relaxed" or "scalar".
+    /// Which build: "avx512", "avx2+fma", "sse2", "simd128", "simd128+relaxed" or "scalar".
     pub name: &'static str,
     /// z ← init + Σᵢ val[i]·(row idx[i] of w), rows of n numbers, init None for 0; in the order
     /// of the list.
@@ -83,19 +83,18 @@ fn axpys_fits<T>(z: &[T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], va
 }
 
 fn update_rows_scalar<T: Real>(w: &mut [T], undo: &mut [T], u: &RowUpdate<T>) -> bool {
-    let n = u.n;
+    let (m, n) = (u.m, u.n);
     let mut finite = true;
     let mut g = vec![T::ZERO; n];
     for (t, &k) in u.rows.iter().enumerate() {
         let k = usize::from(k);
-        let entries = u.first[k] as usize..u.end[k] as usize;
         axpys_scalar(
             &mut g,
             None,
             u.delta,
             n,
-            &u.entry_r[entries.clone()],
-            &u.entry_x[entries],
+            &u.iota[..m],
+            &u.xt[t * m..(t + 1) * m],
         );
         let row = &mut w[k * n..(k + 1) * n];
         undo[t * n..(t + 1) * n].copy_from_slice(row);
@@ -124,9 +123,9 @@ fn axpys_scalar<T: Real>(
     }
 }
 
-/// The f32 table for this machine: the fastest build its CPU runs, chosen once. The
-/// environment variable NNDL_KERNELS=sse2 or =scalar picks a slower one natively, for `make
-/// bench` to show what each step of vectorisation buys.
+/// The f32 table for this machine: the fastest build its CPU runs (AVX-512, else AVX2 + FMA,
+/// else SSE2), chosen once. The environment variable NNDL_KERNELS=avx2, =sse2 or =scalar picks
+/// a slower one natively, for `make bench` to show what each step of vectorisation buys.
 pub fn f32_kernels() -> Kernels<f32> {
     #[cfg(target_arch = "x86_64")]
     {
@@ -134,11 +133,13 @@ pub fn f32_kernels() -> Kernels<f32> {
         static CHOSEN: OnceLock<Kernels<f32>> = OnceLock::new();
         *CHOSEN.get_or_init(|| {
             let asked = std::env::var("NNDL_KERNELS").unwrap_or_default();
-            let avx2 = is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma");
+            let (avx2, avx512) = (x86::has_avx2(), x86::has_avx512());
             match asked.as_str() {
                 "scalar" => scalar(),
                 "sse2" => x86::sse2(),
-                _ if avx2 => x86::avx2(),
+                "avx2" if avx2 => x86::avx2::kernels(),
+                _ if avx512 => x86::avx512::kernels(),
+                _ if avx2 => x86::avx2::kernels(),
                 _ => x86::sse2(),
             }
         })
@@ -162,65 +163,93 @@ pub fn every_f32_build() -> Vec<Kernels<f32>> {
     #[allow(unused_mut)]
     let mut builds = vec![scalar(), f32_kernels()];
     #[cfg(target_arch = "x86_64")]
-    builds.push(x86::sse2());
+    {
+        builds.push(x86::sse2());
+        if x86::has_avx2() {
+            builds.push(x86::avx2::kernels());
+        }
+        if x86::has_avx512() {
+            builds.push(x86::avx512::kernels());
+        }
+    }
     builds
 }
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    use super::super::simd::{self, Avx2, Sse2};
+    use super::super::simd::{self, Avx2, Avx512, Sse2};
     use super::{axpys_fits, Kernels, RowUpdate};
 
-    // The AVX2 + FMA builds: each a function compiled for those features, into which the
-    // generic kernel and its vector operations inline. Only called after the CPU was checked.
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn axpys_avx2(
-        z: &mut [f32],
-        init: Option<&[f32]>,
-        w: &[f32],
-        n: usize,
-        idx: &[u16],
-        val: &[f32],
-    ) {
-        simd::axpys::<Avx2>(z, init, w, n, idx, val)
-    }
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn update_rows_avx2(w: &mut [f32], undo: &mut [f32], update: &RowUpdate<f32>) -> bool {
-        simd::update_rows::<Avx2>(w, undo, update)
-    }
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn step_avx2(g: &mut [f32], w: &[f32], d: f32, c: f32) -> bool {
-        simd::step::<Avx2>(g, w, d, c)
-    }
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn scale_avx2(w: &mut [f32], d: f32) {
-        simd::scale::<Avx2>(w, d)
-    }
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn sigmoid_avx2(a: &mut [f32]) {
-        simd::sigmoid::<Avx2>(a)
-    }
-    #[target_feature(enable = "avx2,fma")]
-    unsafe fn times_sigma_prime_avx2(delta: &mut [f32], a: &[f32]) {
-        simd::times_sigma_prime::<Avx2>(delta, a)
+    /// A table of kernels compiled for an instruction set beyond x86-64's baseline: each entry a
+    /// function compiled for those features, into which the generic kernel and its vector
+    /// operations inline. Only to be called after the CPU was checked (see `f32_kernels`).
+    macro_rules! table {
+        ($table:ident, $lanes:ty, $features:literal, $name:literal) => {
+            pub(super) mod $table {
+                use super::*;
+
+                #[target_feature(enable = $features)]
+                unsafe fn axpys(
+                    z: &mut [f32],
+                    init: Option<&[f32]>,
+                    w: &[f32],
+                    n: usize,
+                    idx: &[u16],
+                    val: &[f32],
+                ) {
+                    simd::axpys::<$lanes>(z, init, w, n, idx, val)
+                }
+                #[target_feature(enable = $features)]
+                unsafe fn update_rows(w: &mut [f32], undo: &mut [f32], u: &RowUpdate<f32>) -> bool {
+                    simd::update_rows::<$lanes>(w, undo, u)
+                }
+                #[target_feature(enable = $features)]
+                unsafe fn step(g: &mut [f32], w: &[f32], d: f32, c: f32) -> bool {
+                    simd::step::<$lanes>(g, w, d, c)
+                }
+                #[target_feature(enable = $features)]
+                unsafe fn scale(w: &mut [f32], d: f32) {
+                    simd::scale::<$lanes>(w, d)
+                }
+                #[target_feature(enable = $features)]
+                unsafe fn sigmoid(a: &mut [f32]) {
+                    simd::sigmoid::<$lanes>(a)
+                }
+                #[target_feature(enable = $features)]
+                unsafe fn times_sigma_prime(delta: &mut [f32], a: &[f32]) {
+                    simd::times_sigma_prime::<$lanes>(delta, a)
+                }
+
+                /// Only for a CPU with these features (see `f32_kernels`).
+                pub(in super::super) fn kernels() -> Kernels<f32> {
+                    // SAFETY (each): f32_kernels checked the CPU for the features before
+                    // choosing this table; the unsafe entries pass their callers' promises on.
+                    Kernels {
+                        name: $name,
+                        axpys: |z, init, w, n, idx, val| unsafe {
+                            debug_assert!(axpys_fits(z, init, w, n, idx, val));
+                            axpys(z, init, w, n, idx, val)
+                        },
+                        update_rows: |w, undo, update| unsafe { update_rows(w, undo, update) },
+                        step: |g, w, d, c| unsafe { step(g, w, d, c) },
+                        scale: |w, d| unsafe { scale(w, d) },
+                        sigmoid: |a| unsafe { sigmoid(a) },
+                        times_sigma_prime: |delta, a| unsafe { times_sigma_prime(delta, a) },
+                    }
+                }
+            }
+        };
     }
 
-    /// Only for a CPU with AVX2 and FMA (see `f32_kernels`).
-    pub(super) fn avx2() -> Kernels<f32> {
-        // SAFETY (each): f32_kernels checked the CPU for AVX2 and FMA before choosing this
-        // table; the unsafe entries pass their callers' promises on.
-        Kernels {
-            name: "avx2+fma",
-            axpys: |z, init, w, n, idx, val| unsafe {
-                debug_assert!(axpys_fits(z, init, w, n, idx, val));
-                axpys_avx2(z, init, w, n, idx, val)
-            },
-            update_rows: |w, undo, update| unsafe { update_rows_avx2(w, undo, update) },
-            step: |g, w, d, c| unsafe { step_avx2(g, w, d, c) },
-            scale: |w, d| unsafe { scale_avx2(w, d) },
-            sigmoid: |a| unsafe { sigmoid_avx2(a) },
-            times_sigma_prime: |delta, a| unsafe { times_sigma_prime_avx2(delta, a) },
-        }
+    table!(avx2, Avx2, "avx2,fma", "avx2+fma");
+    table!(avx512, Avx512, "avx512f", "avx512");
+
+    /// Whether this CPU runs each table.
+    pub(super) fn has_avx2() -> bool {
+        is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma")
+    }
+    pub(super) fn has_avx512() -> bool {
+        is_x86_feature_detected!("avx512f")
     }
 
     /// SSE2 is part of x86-64 itself.

@@ -520,6 +520,7 @@ impl WidgetKind for MnistWidget {
             }
             FromWorker::Loaded {
                 sizes,
+                kernels,
                 pixels,
                 labels,
                 ..
@@ -531,7 +532,8 @@ impl WidgetKind for MnistWidget {
                     self.lang
                         .mnist_digits(sizes.training, sizes.validation, sizes.test);
                 let label = self.lang.mnist_settings(&self.config, &described);
-                set_text(&self.summary, &label);
+                let how = self.lang.mnist_kernels(&kernels);
+                set_text(&self.summary, &format!("{label}. {how}"));
                 if let Some(run) = self.runs.last_mut() {
                     run.label = label;
                 }

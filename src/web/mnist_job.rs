@@ -72,6 +72,7 @@ impl MnistJob {
                 validation: self.run.validation_size(),
                 test: self.run.test_size(),
             },
+            kernels: self.run.kernels().to_owned(),
             pixels,
             labels,
         })

@@ -62,6 +62,60 @@ test('MNIST trains in a worker on the small set, far above chance, while the pag
   assert.deepEqual(await problems(), []);
 });
 
+test('MNIST: the worker trains with relaxed SIMD where the engine has it, else simd128, and says which; both builds learn alike, each repeating its own run', async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  await p.click('#digits [data-action="run"]');
+  await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  const summary = await p.innerText('#digits .nndl-summary');
+  const r = await p.evaluate(async () => {
+    // This test's own probe of relaxed SIMD (f32x4.relaxed_min, 0xfd 0x8d 0x02, on two v128.const
+    // 0), not the worker's (relaxed_madd).
+    const v128 = [0xfd, 0x0c, ...new Array(16).fill(0)];
+    const relaxed = WebAssembly.validate(new Uint8Array([
+      0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7b, 3, 2, 1, 0,
+      10, 0x2b, 1, 0x29, 0, ...v128, ...v128, 0xfd, 0x8d, 0x02, 0x0b,
+    ]));
+    const inflate = async (url) => {
+      const body = (await fetch(url)).body.pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(body).arrayBuffer());
+    };
+    const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+    const files = await Promise.all(names.map((n) => inflate(`/data/mnist/small/${n}.gz`)));
+    const config = { hidden: 30, cost: 'cross-entropy', eta: 0.5, lambda: 0, batch: 10, epochs: 1, init: 'large', data: 'small', seed: 3 };
+    const runs = {};
+    for (const build of relaxed ? ['pkg-worker', 'pkg-worker-relaxed'] : ['pkg-worker']) {
+      const m = await import(`/${build}/nndl_widgets.js`);
+      await m.default();
+      runs[build] = [];
+      for (let i = 0; i < 2; i++) {
+        const job = new m.MnistJob(1, config, ...files);
+        const kernels = job.loaded(0).kernels;
+        job.train(1e9); // to the end of the epoch
+        const { accuracy, cost } = job.report(0);
+        runs[build].push({ kernels, accuracy, cost });
+        job.free();
+      }
+    }
+    return { relaxed, runs };
+  });
+  const chosen = r.relaxed ? 'simd128+relaxed' : 'simd128';
+  console.log(`MNIST worker build: ${chosen}; runs ${JSON.stringify(r.runs)}`);
+  assert.match(summary, new RegExp(`by the ${chosen.replace('+', '\\+')} kernels`), summary);
+  assert.equal(/fused multiply-adds/.test(summary), r.relaxed, summary);
+  for (const [build, [a, b]] of Object.entries(r.runs)) {
+    assert.equal(a.kernels, build === 'pkg-worker' ? 'simd128' : 'simd128+relaxed');
+    assert.deepEqual(a, b, `${build}: the same seed, the same run`);
+    assert.ok(a.accuracy > 0.6, `${build}: accuracy ${a.accuracy}`);
+  }
+  if (r.relaxed) {
+    const [plain, fused] = [r.runs['pkg-worker'][0], r.runs['pkg-worker-relaxed'][0]];
+    assert.ok(Math.abs(plain.accuracy - fused.accuracy) <= 0.02, `${plain.accuracy} against ${fused.accuracy}`);
+    assert.ok(Math.abs(plain.cost - fused.cost) <= 0.05 * plain.cost, `${plain.cost} against ${fused.cost}`);
+  }
+  assert.deepEqual(await problems(), []);
+});
+
 test('MNIST: pause stops the training, resume and cancel work, Chinese words, bad options named', async () => {
   const { page: p, problems } = await page();
   await p.waitForSelector('#digits-zh[data-state="ready"]');

@@ -1,8 +1,8 @@
 //! The f32 kernels in explicit SIMD, written once over a small vector type ([`Lanes`]) and
 //! compiled for each instruction set the code may meet:
 //!
-//! - x86-64 with AVX2 and FMA, chosen at run time (`is_x86_feature_detected!`), so that a
-//!   release build for the baseline x86-64 still runs at the machine's speed;
+//! - x86-64 with AVX-512, or AVX2 and FMA, chosen at run time (`is_x86_feature_detected!`),
+//!   so that a release build for the baseline x86-64 still runs at the machine's speed;
 //! - x86-64's baseline SSE2 otherwise;
 //! - wasm32 with simd128, where a multiply-add is fused when the module is built with relaxed
 //!   SIMD (`f32x4_relaxed_madd`) and is a multiply then an add otherwise.
@@ -88,10 +88,13 @@ pub(crate) unsafe fn axpys<V: Lanes>(
 /// k = rows[t], its gradient row g (see [`RowUpdate`]), and row k of w ← d·(row k of w) − c·g,
 /// in place, its old value copied to row t of undo. Returns whether every new value is finite.
 ///
+/// Every gradient row is a sum of the same m terms, one per example (0 where the example's
+/// input k is 0): a fixed count, which the branches predict, where the examples that have the
+/// input would be a different count for each row.
+///
 /// # Safety
-/// The instruction set of `V` is available; undo holds rows.len()·n numbers; every k in
-/// rows indexes first, end and a row of w; every entry range lies in entry_r and entry_x;
-/// every r is a row of delta (rows of n).
+/// The instruction set of `V` is available; undo holds rows.len()·n numbers; every k in rows
+/// indexes a row of w; xt holds rows.len()·m numbers and iota m, each below delta's rows (of n).
 #[inline(always)]
 pub(crate) unsafe fn update_rows<V: Lanes>(
     w: &mut [f32],
@@ -100,25 +103,21 @@ pub(crate) unsafe fn update_rows<V: Lanes>(
 ) -> bool {
     let RowUpdate {
         rows,
-        first,
-        end,
-        entry_r,
-        entry_x,
+        xt,
+        iota,
         delta,
+        m,
         n,
         d,
         c,
     } = *update;
     let (up, dp, wp) = (undo.as_mut_ptr(), delta.as_ptr(), w.as_mut_ptr());
     let (dv, minus_c, zero) = (V::splat(d), V::splat(-c), V::splat(0.0));
+    let idx = iota.get_unchecked(..m);
     let mut check = zero;
     for (t, &k) in rows.iter().enumerate() {
         let k = usize::from(k);
-        let (s, e) = (
-            *first.get_unchecked(k) as usize,
-            *end.get_unchecked(k) as usize,
-        );
-        let (idx, val) = (entry_r.get_unchecked(s..e), entry_x.get_unchecked(s..e));
+        let val = xt.get_unchecked(t * m..(t + 1) * m);
         let (u, wr) = (up.add(t * n), wp.add(k * n));
         blocks::<V>(n, |j0, nv, tail| {
             let (u, wr, dp) = (u.add(j0), wr.add(j0), dp.add(j0));
@@ -336,7 +335,7 @@ pub(crate) unsafe fn sigmoid<V: Lanes>(a: &mut [f32]) {
 }
 
 #[cfg(target_arch = "x86_64")]
-pub(crate) use x86::{Avx2, Sse2};
+pub(crate) use x86::{Avx2, Avx512, Sse2};
 
 #[cfg(target_arch = "x86_64")]
 mod x86;

@@ -172,27 +172,24 @@ fn the_simd_kernels_agree_with_the_plain_loops_for_every_width() {
                 !(simd.step)(&mut g, &w[..n], 1.0, 1.0),
                 "step n={n} missed ∞"
             );
-            // update_rows: rows 3 and 7 from entries of delta's rows 0..2.
+            // update_rows: rows 3 and 7 from delta's rows 0..2, some of the values 0.
             let delta = r(3 * n);
-            let (first, end) = (
-                [0u32, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0],
-                [0u32, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0],
-            );
-            let ex = r(3);
+            let mut xt = r(6);
+            xt[1] = 0.0;
+            xt[5] = 0.0;
             let update = RowUpdate {
                 rows: &[3, 7],
-                first: &first,
-                end: &end,
-                entry_r: &[0, 2, 1],
-                entry_x: &ex,
+                xt: &xt,
+                iota: &[0, 1, 2],
                 delta: &delta,
+                m: 3,
                 n,
                 d: 0.9,
                 c: 0.2,
             };
             let [(w1, u1), (w2, u2)] = [reference, simd].map(|k| {
                 let (mut w, mut u) = (w.clone(), vec![0.0; 2 * n]);
-                // SAFETY: rows 3 and 7 exist; the entries lie in 0..3 and name rows of delta.
+                // SAFETY: rows 3 and 7 exist; xt holds 3 values per row, iota names delta's rows.
                 assert!(unsafe { (k.update_rows)(&mut w, &mut u, &update) });
                 (w, u)
             });
@@ -212,5 +209,55 @@ fn the_simd_kernels_agree_with_the_plain_loops_for_every_width() {
             k.name
         );
         assert!(a[5].is_nan(), "{}", k.name);
+    }
+}
+
+/// AVX-512 adds each lane's terms in the same order as AVX2 + FMA (both keep two chains of
+/// sums for any width), so where the CPU has both they give the same numbers, bit for bit.
+#[test]
+fn avx512_and_avx2_give_the_same_numbers() {
+    let all = builds();
+    let pick = |name: &str| all.iter().find(|k| k.name == name).copied();
+    let (Some(a), Some(b)) = (pick("avx2+fma"), pick("avx512")) else {
+        eprintln!("this CPU lacks AVX-512 or AVX2: nothing to compare");
+        return;
+    };
+    let mut rng = Rng::new(11);
+    let mut r = |n: usize| {
+        (0..n)
+            .map(|_| (2.0 * rng.uniform() - 1.0) as f32)
+            .collect::<Vec<f32>>()
+    };
+    for n in [1, 7, 10, 16, 17, 30, 33, 64, 100, 784] {
+        let rows = 12;
+        let (w, bias) = (r(rows * n), r(n));
+        let idx: Vec<u16> = (0..40).map(|i| (i * 7 % rows) as u16).collect();
+        let val = r(idx.len());
+        let (xt, w2) = (r(2 * rows), r(rows * n));
+        let update = RowUpdate {
+            rows: &[2, 5],
+            xt: &xt,
+            iota: &(0..rows as u16).collect::<Vec<_>>(),
+            delta: &w,
+            m: rows,
+            n,
+            d: 0.99,
+            c: 0.3,
+        };
+        let [ra, rb] = [a, b].map(|k| {
+            let mut z = vec![0.0; n];
+            let (mut w2, mut undo) = (w2.clone(), vec![0.0; 2 * n]);
+            let mut g = w[..n].to_vec();
+            // SAFETY: z and bias hold n numbers, w 12 rows of n, idx < 12; rows 2 and 5 of
+            // w2 exist, undo holds two rows, xt 12 values per row, iota names w's rows.
+            unsafe {
+                (k.axpys)(&mut z, Some(&bias), &w, n, &idx, &val);
+                assert!((k.update_rows)(&mut w2, &mut undo, &update));
+            }
+            (k.sigmoid)(&mut z);
+            assert!((k.step)(&mut g, &bias, 0.9, 0.1));
+            [z, w2, g].map(|v| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>())
+        });
+        assert_eq!(ra, rb, "n={n}");
     }
 }
