@@ -83,18 +83,19 @@ fn axpys_fits<T>(z: &[T], init: Option<&[T]>, w: &[T], n: usize, idx: &[u16], va
 }
 
 fn update_rows_scalar<T: Real>(w: &mut [T], undo: &mut [T], u: &RowUpdate<T>) -> bool {
-    let (m, n) = (u.m, u.n);
+    let n = u.n;
     let mut finite = true;
     let mut g = vec![T::ZERO; n];
     for (t, &k) in u.rows.iter().enumerate() {
         let k = usize::from(k);
+        let entries = u.first[k] as usize..u.end[k] as usize;
         axpys_scalar(
             &mut g,
             None,
             u.delta,
             n,
-            &u.iota[..m],
-            &u.xt[t * m..(t + 1) * m],
+            &u.entry_r[entries.clone()],
+            &u.entry_x[entries],
         );
         let row = &mut w[k * n..(k + 1) * n];
         undo[t * n..(t + 1) * n].copy_from_slice(row);

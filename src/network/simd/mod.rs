@@ -88,13 +88,10 @@ pub(crate) unsafe fn axpys<V: Lanes>(
 /// k = rows[t], its gradient row g (see [`RowUpdate`]), and row k of w ← d·(row k of w) − c·g,
 /// in place, its old value copied to row t of undo. Returns whether every new value is finite.
 ///
-/// Every gradient row is a sum of the same m terms, one per example (0 where the example's
-/// input k is 0): a fixed count, which the branches predict, where the examples that have the
-/// input would be a different count for each row.
-///
 /// # Safety
-/// The instruction set of `V` is available; undo holds rows.len()·n numbers; every k in rows
-/// indexes a row of w; xt holds rows.len()·m numbers and iota m, each below delta's rows (of n).
+/// The instruction set of `V` is available; undo holds rows.len()·n numbers; every k in
+/// rows indexes first, end and a row of w; every entry range lies in entry_r and entry_x;
+/// every r is a row of delta (rows of n).
 #[inline(always)]
 pub(crate) unsafe fn update_rows<V: Lanes>(
     w: &mut [f32],
@@ -103,21 +100,25 @@ pub(crate) unsafe fn update_rows<V: Lanes>(
 ) -> bool {
     let RowUpdate {
         rows,
-        xt,
-        iota,
+        first,
+        end,
+        entry_r,
+        entry_x,
         delta,
-        m,
         n,
         d,
         c,
     } = *update;
     let (up, dp, wp) = (undo.as_mut_ptr(), delta.as_ptr(), w.as_mut_ptr());
     let (dv, minus_c, zero) = (V::splat(d), V::splat(-c), V::splat(0.0));
-    let idx = iota.get_unchecked(..m);
     let mut check = zero;
     for (t, &k) in rows.iter().enumerate() {
         let k = usize::from(k);
-        let val = xt.get_unchecked(t * m..(t + 1) * m);
+        let (s, e) = (
+            *first.get_unchecked(k) as usize,
+            *end.get_unchecked(k) as usize,
+        );
+        let (idx, val) = (entry_r.get_unchecked(s..e), entry_x.get_unchecked(s..e));
         let (u, wr) = (up.add(t * n), wp.add(k * n));
         blocks::<V>(n, |j0, nv, tail| {
             let (u, wr, dp) = (u.add(j0), wr.add(j0), dp.add(j0));

@@ -5,9 +5,9 @@
 //! - The training inputs are listed once, at the start, as their non-zero entries (four pixels
 //!   in five of an MNIST image are 0), so a step reads no zeros and converts no bytes.
 //! - The first layer's weight gradient is never built whole. For each input k that is non-zero
-//!   somewhere in the mini-batch, the examples' values there are laid out as one short row (0
-//!   for an example without it), its row of the gradient, Σᵣ x_rk δ¹_r over every example in
-//!   order, is summed in registers, and the row's update computed at once. Rows that no example touches change only by the weight decay (not at all when
+//!   somewhere in the mini-batch, the examples that have it are listed (in example order), its
+//!   row of the gradient, Σᵣ x_rk δ¹_r, is summed in registers, and the row's update computed
+//!   at once. Rows that no example touches change only by the weight decay (not at all when
 //!   λ = 0). That is most of the memory traffic of the step saved: with mini-batches of 10 a
 //!   step touches about 350 of the 784 rows.
 //! - A step whose update is not finite leaves the network as it was: the later layers' new
@@ -97,15 +97,16 @@ pub(crate) struct Workspace<T> {
     /// The new parameters, laid out as the network's: all but the first layer's weights,
     /// which go to `rows`.
     new: Vec<T>,
-    /// Per input k: whether the mini-batch has it, then its place among the touched inputs;
-    /// 0 again after each step.
-    slot: Vec<u32>,
+    /// Per input k: its entries in the mini-batch, then (while listing them) where the next
+    /// goes; 0 again after each step.
+    count: Vec<u32>,
+    first: Vec<u32>,
     /// The inputs whose row of w¹ this step changes, in increasing order, and their old rows.
     touched: Vec<u16>,
     undo: Vec<T>,
-    /// For each touched input, the mini-batch's values there, one per example (0 where the
-    /// example's input is 0).
-    xt: Vec<T>,
+    /// For each touched input, the examples with a non-zero entry there and the entry.
+    entry_r: Vec<u16>,
+    entry_x: Vec<T>,
 }
 
 impl<T: Real> Workspace<T> {
@@ -145,10 +146,12 @@ impl<T: Real> Workspace<T> {
             iota: (0..capacity.max(widest)).map(|i| i as u16).collect(),
             ones: vec![T::ONE; capacity],
             new: vec![T::ZERO; net.params().len()],
-            slot: vec![0; sizes[0]],
+            count: vec![0; sizes[0]],
+            first: vec![0; sizes[0]],
             touched: Vec::with_capacity(sizes[0]),
             undo: vec![T::ZERO; sizes[0] * sizes[1]],
-            xt: Vec::new(),
+            entry_r: Vec::new(),
+            entry_x: Vec::new(),
         }
     }
 
@@ -185,10 +188,12 @@ impl<T: Real> Workspace<T> {
             iota,
             ones,
             new,
-            slot,
+            count,
+            first,
             touched,
             undo,
-            xt,
+            entry_r,
+            entry_x,
         } = self;
         let (sizes, output, cost) = (&sizes[..], *output, *cost);
         let last = sizes.len() - 1;
@@ -314,7 +319,7 @@ impl<T: Real> Workspace<T> {
         let params = net.params_mut();
         let wt1 = &mut params[w1.clone()];
         if !first_layer(
-            k, inputs, spans, wt1, n1, d1, d, c, slot, touched, undo, xt, iota,
+            k, inputs, spans, wt1, n1, d1, d, c, count, first, touched, undo, entry_r, entry_x,
         ) {
             for (t, &kk) in touched.iter().enumerate() {
                 let kk = usize::from(kk);
@@ -358,54 +363,59 @@ fn first_layer<T: Real>(
     delta: &[T],
     d: T,
     c: T,
-    slot: &mut [u32],
+    count: &mut [u32],
+    first: &mut [u32],
     touched: &mut Vec<u16>,
     undo: &mut [T],
-    xt: &mut Vec<T>,
-    iota: &[u16],
+    entry_r: &mut Vec<u16>,
+    entry_x: &mut Vec<T>,
 ) -> bool {
-    let m = spans.len();
     for span in spans {
         for &kk in inputs.entries(span).0 {
-            slot[usize::from(kk)] = 1;
+            count[usize::from(kk)] += 1;
         }
     }
     // With |d| > 1 (an absurd ηλ/n > 2) every row is updated here, so that d·w is checked.
     let all_rows = !(d <= T::ONE && d >= T::ZERO - T::ONE);
-    // The touched inputs in order, and each one's place among them; without branches, which
-    // the pattern of the inputs would keep mispredicting.
-    touched.resize(slot.len(), 0);
-    let mut len = 0;
-    for (kk, s) in slot.iter_mut().enumerate() {
+    // The touched inputs in order, and where each one's entries start; without branches,
+    // which the pattern of the inputs would keep mispredicting.
+    touched.resize(count.len(), 0);
+    let (mut len, mut total) = (0, 0);
+    for (kk, cnt) in count.iter_mut().enumerate() {
         touched[len] = kk as u16;
-        let hit = *s > 0 || all_rows;
-        *s = len as u32;
-        len += usize::from(hit);
+        len += usize::from(*cnt > 0 || all_rows);
+        first[kk] = total;
+        total += *cnt;
+        *cnt = first[kk];
     }
     touched.truncate(len);
-    // Each touched input's row of the mini-batch's values, 0 where an example has none.
-    xt.clear();
-    xt.resize(len * m, T::ZERO);
+    entry_r.resize(total as usize, 0);
+    entry_x.resize(total as usize, T::ZERO);
     for (r, span) in spans.iter().enumerate() {
         let (idx, val) = inputs.entries(span);
         for (&kk, &x) in idx.iter().zip(val) {
-            xt[slot[usize::from(kk)] as usize * m + r] = x;
+            let at = &mut count[usize::from(kk)];
+            entry_r[*at as usize] = r as u16;
+            entry_x[*at as usize] = x;
+            *at += 1;
         }
     }
+    // count[k] is now the end of k's entries.
     let update = RowUpdate {
         rows: touched,
-        xt,
-        iota,
+        first,
+        end: count,
+        entry_r,
+        entry_x,
         delta,
-        m,
         n,
         d,
         c,
     };
-    // SAFETY: undo holds n numbers per input; the touched inputs index wt's rows of n; xt holds
-    // m numbers per touched input; iota holds at least m (the capacity), each a row of delta.
+    // SAFETY: undo holds n numbers per input; the touched inputs index count, first and wt's
+    // rows of n; their entries lie in 0..total; every entry's r < m, a row of delta.
     let finite = unsafe { (k.update_rows)(wt, &mut undo[..touched.len() * n], &update) };
-    slot.fill(0);
+    count.fill(0);
     finite
 }
 

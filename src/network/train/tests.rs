@@ -172,24 +172,27 @@ fn the_simd_kernels_agree_with_the_plain_loops_for_every_width() {
                 !(simd.step)(&mut g, &w[..n], 1.0, 1.0),
                 "step n={n} missed ∞"
             );
-            // update_rows: rows 3 and 7 from delta's rows 0..2, some of the values 0.
+            // update_rows: rows 3 and 7 from entries of delta's rows 0..2.
             let delta = r(3 * n);
-            let mut xt = r(6);
-            xt[1] = 0.0;
-            xt[5] = 0.0;
+            let (first, end) = (
+                [0u32, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0],
+                [0u32, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0],
+            );
+            let ex = r(3);
             let update = RowUpdate {
                 rows: &[3, 7],
-                xt: &xt,
-                iota: &[0, 1, 2],
+                first: &first,
+                end: &end,
+                entry_r: &[0, 2, 1],
+                entry_x: &ex,
                 delta: &delta,
-                m: 3,
                 n,
                 d: 0.9,
                 c: 0.2,
             };
             let [(w1, u1), (w2, u2)] = [reference, simd].map(|k| {
                 let (mut w, mut u) = (w.clone(), vec![0.0; 2 * n]);
-                // SAFETY: rows 3 and 7 exist; xt holds 3 values per row, iota names delta's rows.
+                // SAFETY: rows 3 and 7 exist; the entries lie in 0..3 and name rows of delta.
                 assert!(unsafe { (k.update_rows)(&mut w, &mut u, &update) });
                 (w, u)
             });
@@ -233,13 +236,15 @@ fn avx512_and_avx2_give_the_same_numbers() {
         let (w, bias) = (r(rows * n), r(n));
         let idx: Vec<u16> = (0..40).map(|i| (i * 7 % rows) as u16).collect();
         let val = r(idx.len());
-        let (xt, w2) = (r(2 * rows), r(rows * n));
+        let (ex, w2) = (r(7), r(rows * n));
+        let (first, end) = ([0u32, 0, 0, 0, 0, 3], [0u32, 0, 3, 0, 0, 7]);
         let update = RowUpdate {
             rows: &[2, 5],
-            xt: &xt,
-            iota: &(0..rows as u16).collect::<Vec<_>>(),
+            first: &first,
+            end: &end,
+            entry_r: &[0, 4, 11, 1, 2, 9, 10],
+            entry_x: &ex,
             delta: &w,
-            m: rows,
             n,
             d: 0.99,
             c: 0.3,
@@ -249,7 +254,7 @@ fn avx512_and_avx2_give_the_same_numbers() {
             let (mut w2, mut undo) = (w2.clone(), vec![0.0; 2 * n]);
             let mut g = w[..n].to_vec();
             // SAFETY: z and bias hold n numbers, w 12 rows of n, idx < 12; rows 2 and 5 of
-            // w2 exist, undo holds two rows, xt 12 values per row, iota names w's rows.
+            // w2 exist, undo holds two rows, the entries lie in 0..7 and name rows of w.
             unsafe {
                 (k.axpys)(&mut z, Some(&bias), &w, n, &idx, &val);
                 assert!((k.update_rows)(&mut w2, &mut undo, &update));
