@@ -86,7 +86,9 @@ const STOPPED = { en: 'This widget stopped: ', zh: '这个组件已停止：' };
 // If the wasm ever throws, the widget says so in its alert region and stops for good (its Rust
 // state may be half-changed); the page and the other widgets go on.
 function contain(el, entry, fn) {
-  if (entry.broken) return false;
+  // A destroyed widget's wasm is freed and its element is the page's again: nothing runs or
+  // writes there (a late file read or a kept handle finds it so).
+  if (entry.broken || entry.destroyed) return false;
   try {
     return fn();
   } catch (err) {
@@ -234,7 +236,14 @@ async function mountWith(element) {
     last: null,
     width: null,
     broken: false,
+    destroyed: false,
     seen: element.isConnected,
+  };
+  // A destroyed handle's methods throw this, and never touch the element.
+  const alive = () => {
+    if (entry.destroyed) {
+      throw new Error('nndl-widgets: this widget was destroyed (by destroy(), or when its element left the page); mount the element again for a new one');
+    }
   };
   // A widget that trains in a Web Worker: the shell carries messages both ways.
   let worker = null;
@@ -263,7 +272,7 @@ async function mountWith(element) {
       );
       return;
     }
-    if (!entries.has(element)) return; // destroyed meanwhile
+    if (entry.destroyed) return; // destroyed meanwhile
     worker ??= startWorker(element, entry);
     worker.postMessage({ type: 'files', names, files: bytes }, bytes.map((b) => b.buffer));
   };
@@ -355,13 +364,14 @@ async function mountWith(element) {
   element.addEventListener('drop', onDrop);
   entry.handle = {
     element,
-    run: () => act('run'),
-    pause: () => act('pause'),
-    step: () => act('step'),
-    reset: () => act('reset'),
+    run: () => (alive(), act('run')),
+    pause: () => (alive(), act('pause')),
+    step: () => (alive(), act('step')),
+    reset: () => (alive(), act('reset')),
     /** The explorer's settings, by their option names: set('eta-quadratic', 0.5). A bad value
      *  shows its message beside the control; an unknown name throws. */
     set(name, value) {
+      alive();
       if (entry.broken) throw new Error('nndl-widgets: this widget has stopped');
       let running;
       try {
@@ -376,7 +386,9 @@ async function mountWith(element) {
       if (running) schedule();
     },
     destroy() {
-      if (!entries.has(element)) return;
+      if (entry.destroyed) return;
+      entry.destroyed = true;
+      entry.running = false;
       element.removeEventListener('click', onClick);
       element.removeEventListener('keydown', onKey);
       element.removeEventListener('change', onChange);

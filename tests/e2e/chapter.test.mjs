@@ -254,3 +254,46 @@ test('mount() mounts a widget added later, and destroy() removes it', async () =
   assert.equal(await page.evaluate(() => document.getElementById('later').className), '');
   assert.deepEqual(await problems(), []);
 });
+
+test("a destroyed widget's handle throws a readable error and never touches its element, for every kind, destroyed by destroy() or by its element leaving the page", async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport });
+  await page.waitForSelector('#saturation1[data-state="ready"]');
+  const results = await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const results = [];
+    for (const kind of ['neuron', 'explorer', 'network', 'mnist']) {
+      for (const how of ['destroy', 'remove']) {
+        const el = document.createElement('div');
+        el.dataset.nndl = kind;
+        document.querySelector('main').append(el);
+        const h = await mount(el);
+        if (how === 'destroy') h.destroy();
+        else {
+          el.remove();
+          // The shell frees a widget whose element left the page when its MutationObserver runs.
+          for (let i = 0; i < 100 && el.hasAttribute('data-state'); i++) await new Promise((r) => setTimeout(r));
+        }
+        const errors = [];
+        for (const call of [() => h.run(), () => h.pause(), () => h.step(), () => h.reset(), () => h.set('eta', '1')]) {
+          try {
+            call();
+            errors.push('no error');
+          } catch (err) {
+            errors.push(err.message);
+          }
+        }
+        h.destroy(); // a second destroy() does nothing
+        results.push({ kind, how, errors, html: el.innerHTML, state: el.getAttribute('data-state'), cls: el.className });
+        el.remove();
+      }
+    }
+    return results;
+  });
+  for (const r of results) {
+    const what = `${r.kind} (${r.how})`;
+    for (const e of r.errors) assert.match(e, /^nndl-widgets: this widget was destroyed/, what);
+    assert.deepEqual([r.html, r.state, r.cls], ['', null, ''], `${what}: the element was touched`);
+  }
+  assert.equal(results.length, 8);
+  assert.deepEqual(await problems(), []);
+});
