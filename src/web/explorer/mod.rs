@@ -48,6 +48,9 @@ pub struct ExplorerWidget {
     lang: Lang,
     /// The element's id, which scopes its entry in a shared link.
     id: Option<String>,
+    /// This widget's entry in the page's URL fragment when it was last looked at (at mount, or
+    /// the last hashchange): a link whose entry for it is the same changes nothing.
+    link: Option<Result<Vec<(String, String)>, String>>,
     /// The page's options, and those with a link's settings on top.
     page_options: ExplorerOptions,
     options: ExplorerOptions,
@@ -85,6 +88,9 @@ impl ExplorerWidget {
         let id = root.get_attribute("id").filter(|s| !s.is_empty());
         let options = with_link(&page_options, id.as_deref(), fragment)
             .unwrap_or_else(|| page_options.clone());
+        let link = id
+            .as_deref()
+            .and_then(|id| crate::share::entry(fragment, id));
         let words = lang.words();
         let xw = lang.explorer();
         let uid = format!("nndl-x{}", MOUNTED.fetch_add(1, Ordering::Relaxed));
@@ -220,6 +226,7 @@ impl ExplorerWidget {
             root,
             lang,
             id,
+            link,
             run: Explorer::new(options.config),
             page_options,
             options,
@@ -322,20 +329,31 @@ impl WidgetKind for ExplorerWidget {
 
     /// Takes a link's settings for this widget from the page URL's `fragment`, if it has any.
     fn restore(&mut self, fragment: &str) -> Result<bool, JsValue> {
+        // Only a link that changes this widget's entry is followed: one for other widgets, or
+        // one with the same settings again, leaves its run alone.
+        let link = self
+            .id
+            .as_deref()
+            .and_then(|id| crate::share::entry(fragment, id));
+        if link == self.link {
+            return Ok(false);
+        }
+        self.link = link;
         let Some(options) = with_link(&self.page_options, self.id.as_deref(), fragment) else {
             return Ok(false);
         };
-        if options.link_errors.is_empty() {
+        // A bad link keeps the widget as it is, running or not, and says why.
+        let applied = options.link_errors.is_empty();
+        if applied {
             self.run = Explorer::new(options.config);
             self.clear_field_errors()?;
         }
-        // A bad link keeps the widget as it is, and says why.
         self.options.link_errors = options.link_errors;
         self.share_row.set_hidden(true);
         self.sync_fields(None)?;
         self.render()?;
         self.announce()?;
-        Ok(true)
+        Ok(applied)
     }
 
     /// Shows the shared link, and whether it was copied.

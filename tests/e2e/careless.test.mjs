@@ -1,0 +1,97 @@
+// Careless and hostile host pages: what a course page may do around the widgets (long junk in an
+// option or a link, a right-to-left layout, a bad link while a widget runs) changes nothing it
+// should not, and every misuse gets a word inside the widget.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openPage, out, readouts, serverAndBrowser, waitForReadout } from './harness.mjs';
+
+const env = serverAndBrowser();
+
+test('a long unbroken value, in an option or a link, is quoted short and never widens the page', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/explorers.html`, {
+    viewport: { width: 800, height: 1200 },
+  });
+  await page.waitForSelector('#ex-a[data-state="ready"]');
+  await page.evaluate(() => {
+    location.hash = `#ex-a:w=${'z'.repeat(300)}`;
+  });
+  await page.waitForFunction(() => document.querySelector('#ex-a [role="alert"]')?.textContent.includes('…'));
+  const r = await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.id = 'junk';
+    el.dataset.nndl = 'neuron';
+    el.dataset.w = 'x'.repeat(1 << 20);
+    document.body.append(el);
+    await mount(el);
+    return {
+      width: document.documentElement.scrollWidth,
+      viewport: innerWidth,
+      link: document.querySelector('#ex-a [role="alert"]').textContent,
+      option: el.querySelector('[role="alert"]').textContent,
+      state: el.dataset.state,
+    };
+  });
+  assert.ok(r.width <= r.viewport, `the page is ${r.width} px wide in a ${r.viewport} px window`);
+  assert.equal(r.state, 'failed');
+  assert.match(r.option, /data-w="x{32}…" \(1048576 characters\): not a number/);
+  assert.ok(r.option.length < 400, `${r.option.length} characters`);
+  assert.match(r.link, /w="z{32}…" \(300 characters\)/);
+  assert.deepEqual(await problems(), []);
+});
+
+test('on a right-to-left page the widgets run left to right, canvas text included', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/rtl.html`, {
+    viewport: { width: 1000, height: 2400 },
+  });
+  await page.waitForSelector('#neuron[data-state="ready"]');
+  await page.waitForSelector('#ex[data-state="ready"]');
+  await page.click('#neuron [data-action="run"]');
+  await waitForReadout(page, 'neuron', 'epoch', ['>', 20]);
+  const dirs = await page.evaluate(() =>
+    ['#neuron', '#neuron canvas', '#ex', '#ex canvas', '#ex .nndl-readouts, #ex [data-readout]'].map((s) => {
+      const el = document.querySelector(s);
+      return el ? getComputedStyle(el).direction : `no ${s}`;
+    }),
+  );
+  assert.deepEqual(dirs, ['ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
+  // The page itself stays right to left.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('h1')).direction), 'rtl');
+  await page.screenshot({ path: join(out, 'rtl.png'), fullPage: true });
+  assert.deepEqual(await problems(), []);
+});
+
+test('a rejected link leaves a running explorer running, and a link that keeps its entry does not restart it', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/explorers.html`, {
+    viewport: { width: 1000, height: 2400 },
+  });
+  await page.waitForSelector('#ex-a[data-state="ready"]');
+  await page.click('#ex-a [data-action="run"]');
+  const before = await waitForReadout(page, 'ex-a', 'quadratic.epoch', ['>', 5]);
+  await page.evaluate(() => {
+    location.hash = '#ex-a:w=zz';
+  });
+  await page.waitForFunction(() => document.querySelector('#ex-a [role="alert"]')?.textContent.includes('zz'));
+  // Still running: the epochs go on past where they were, and the state says so.
+  const after = await waitForReadout(page, 'ex-a', 'quadratic.epoch', ['>', before + 20]);
+  assert.ok(after > before + 20);
+  assert.equal(await page.getAttribute('#ex-a', 'data-state'), 'running');
+  // A good link for ex-a applies (the run starts again from its settings) ...
+  await page.evaluate(() => {
+    location.hash = '#ex-a:w=-3;b=1';
+  });
+  await page.waitForFunction(() => document.querySelector('#ex-a').dataset.state === 'ready');
+  assert.equal((await readouts(page, 'ex-a'))['quadratic.w'].value, -3);
+  await page.click('#ex-a [data-action="run"]');
+  const running = await waitForReadout(page, 'ex-a', 'quadratic.epoch', ['>', 5]);
+  // ... and a link that changes only the other explorer, keeping ex-a's entry, leaves ex-a running.
+  await page.evaluate(() => {
+    location.hash = '#ex-a:w=-3;b=1&ex-b:w=1';
+  });
+  await page.waitForFunction(() => Number(document.querySelector('#ex-b [data-readout="quadratic.w"]').dataset.value) === 1);
+  const later = await waitForReadout(page, 'ex-a', 'quadratic.epoch', ['>', running + 20]);
+  assert.ok(later > running + 20);
+  assert.equal(await page.getAttribute('#ex-a', 'data-state'), 'running');
+  assert.deepEqual(await problems(), []);
+});
