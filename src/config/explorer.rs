@@ -54,7 +54,33 @@ named! {
 }
 
 impl ExplorerPreset {
+    /// The settings a preset sets.
+    const SETS: [Setting; 11] = [
+        Setting::Cost,
+        Setting::Rule,
+        Setting::W,
+        Setting::B,
+        Setting::X,
+        Setting::Y,
+        Setting::EtaQuadratic,
+        Setting::EtaCrossEntropy,
+        Setting::SameEta,
+        Setting::Swapped,
+        Setting::Epochs,
+    ];
+
+    /// Sets what the preset sets, but for the settings the page fixed (`c.fixed`).
     fn apply(self, c: &mut ExplorerConfig) {
+        let mut p = *c;
+        self.apply_all(&mut p);
+        for s in Self::SETS {
+            if !c.is_fixed(s) {
+                p.copy_setting(s, c);
+            }
+        }
+    }
+
+    fn apply_all(self, c: &mut ExplorerConfig) {
         let (quadratic, cross_entropy) = match self {
             ExplorerPreset::GoodStart => (Preset::Saturation1, Preset::Saturation3),
             ExplorerPreset::SaturatedStart => (Preset::Saturation2, Preset::Saturation4),
@@ -347,6 +373,61 @@ pub struct ExplorerConfig {
     pub view: View,
     /// Logarithmic y axes on the race and learning-speed charts.
     pub log: bool,
+    /// The settings the page fixed by hiding their controls (see [`ExplorerOptions::locks`]),
+    /// a bit each by their place in [`Setting::ALL`]: a preset, from a link, the menu or a
+    /// script, leaves them alone. Not itself a setting.
+    pub fixed: u32,
+}
+
+impl ExplorerConfig {
+    fn bit(s: Setting) -> u32 {
+        1 << Setting::ALL.iter().position(|x| *x == s).unwrap_or(0)
+    }
+
+    /// Whether the page fixed setting `s` (see [`ExplorerConfig::fixed`]).
+    pub fn is_fixed(&self, s: Setting) -> bool {
+        self.fixed & Self::bit(s) != 0
+    }
+
+    /// Copies setting `s` from `self` into `to`.
+    fn copy_setting(&self, s: Setting, to: &mut ExplorerConfig) {
+        match s {
+            Setting::Preset => {}
+            Setting::Cost => to.racing = self.racing,
+            Setting::Rule => to.rule = self.rule,
+            Setting::W => to.w = self.w,
+            Setting::B => to.b = self.b,
+            Setting::X => to.x = self.x,
+            Setting::Y => to.y = self.y,
+            Setting::Eta => {
+                to.eta_quadratic = self.eta_quadratic;
+                to.eta_cross_entropy = self.eta_cross_entropy;
+            }
+            Setting::EtaQuadratic => to.eta_quadratic = self.eta_quadratic,
+            Setting::EtaCrossEntropy => to.eta_cross_entropy = self.eta_cross_entropy,
+            Setting::SameEta => to.same_eta = self.same_eta,
+            Setting::Swapped => to.swapped = self.swapped,
+            Setting::Epochs => to.epochs = self.epochs,
+            Setting::Speed => to.speed = self.speed,
+            Setting::Chart => to.chart = self.chart,
+            Setting::View => to.view = self.view,
+            Setting::Log => to.log = self.log,
+        }
+    }
+
+    /// The settings that the preset named `name` would change but leaves alone, since the page
+    /// fixed them (none for a name that is no preset).
+    pub fn preset_leaves(&self, name: &str) -> Vec<Setting> {
+        let Some(preset) = ExplorerPreset::from_name(name.trim()) else {
+            return Vec::new();
+        };
+        let mut p = *self;
+        preset.apply_all(&mut p);
+        ExplorerPreset::SETS
+            .into_iter()
+            .filter(|&s| self.is_fixed(s) && p.text(s) != self.text(s))
+            .collect()
+    }
 }
 
 impl Default for ExplorerConfig {
@@ -369,6 +450,7 @@ impl Default for ExplorerConfig {
             chart: ChartShows::Cost,
             view: View::Race,
             log: false,
+            fixed: 0,
         }
     }
 }
@@ -564,11 +646,18 @@ pub(super) fn parse_explorer(
         .collect();
     let mut config = ExplorerConfig::default();
     config.apply(&settings, &mut r.errors);
-    r.finish(ExplorerOptions {
+    let mut options = ExplorerOptions {
         config,
         hidden,
         link_errors: Vec::new(),
-    })
+    };
+    // The page's own options set what it fixes; from here on a preset leaves that alone.
+    for s in Setting::ALL {
+        if options.locks(s) {
+            options.config.fixed |= ExplorerConfig::bit(s);
+        }
+    }
+    r.finish(options)
 }
 
 #[cfg(test)]
@@ -591,5 +680,37 @@ mod tests {
             .collect();
         assert_eq!(linked.len(), SETTINGS.len() - 2);
         assert!(!linked.contains(&"preset") && !linked.contains(&"eta"));
+    }
+
+    #[test]
+    fn a_preset_leaves_what_the_page_fixed() {
+        let page = parse_explorer(&[
+            ("swapped", "true"),
+            ("eta", "0.3"),
+            ("hide", "eta,cost,swapped"),
+        ])
+        .unwrap();
+        let mut c = page.config;
+        assert_eq!(
+            c.preset_leaves("book-good-start"),
+            [
+                Setting::EtaQuadratic,
+                Setting::EtaCrossEntropy,
+                Setting::SameEta,
+                Setting::Swapped
+            ]
+        );
+        c.set("preset", "book-good-start").unwrap();
+        assert!(c.swapped && c.racing == Racing::Both);
+        assert_eq!((c.eta_quadratic, c.eta_cross_entropy), (0.3, 0.3));
+        assert_eq!(c.w, 0.6, "what the page did not fix follows the preset");
+        let linked = page.with_link(&[("preset".into(), "book-saturated-start".into())]);
+        assert!(linked.link_errors.is_empty());
+        assert!(linked.config.swapped && linked.config.eta_quadratic == 0.3);
+        // Without hidden controls a preset sets everything it names.
+        let mut free = parse_explorer(&[("swapped", "true")]).unwrap().config;
+        assert!(free.preset_leaves("book-good-start").is_empty());
+        free.set("preset", "book-good-start").unwrap();
+        assert!(!free.swapped);
     }
 }

@@ -95,3 +95,45 @@ test('a rejected link leaves a running explorer running, and a link that keeps i
   assert.equal(await page.getAttribute('#ex-a', 'data-state'), 'running');
   assert.deepEqual(await problems(), []);
 });
+
+test("a preset, from a link, the menu or set(), changes only what the page did not fix, and says what it left alone", async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/embed.html#embed-explorer:preset=book-good-start`, {
+    viewport: { width: 1000, height: 1400 },
+  });
+  const ex = '#embed-explorer';
+  await page.waitForSelector(`${ex}[data-state="ready"]`);
+  // The fixed exercise: the swapped expression, η = 0.15, its controls hidden.
+  const fixed = () =>
+    page.evaluate((ex) => {
+      const value = (name) => {
+        const el = document.querySelector(`${ex} input[type="text"][data-control="${name}"], ${ex} select[data-control="${name}"]`);
+        return el ? el.value : String(document.querySelector(`${ex} input[type="checkbox"][data-control="${name}"]`)?.checked);
+      };
+      return {
+        swapped: value('swapped'),
+        cost: value('cost'),
+        eta: [value('eta-quadratic'), value('eta-cross-entropy')],
+        second: document.querySelector(`${ex} [data-readout^="swapped."]`) !== null,
+      };
+    }, ex);
+  const exercise = { swapped: 'true', cost: 'both', eta: ['0.15', '0.15'], second: true };
+  assert.deepEqual(await fixed(), exercise);
+  // What the page did not fix follows the preset (the book's w = 0.6 start).
+  assert.equal((await readouts(page, 'embed-explorer'))['quadratic.w'].value, 0.6);
+  const note = () => page.evaluate((ex) => document.querySelector(`${ex} select[data-control="preset"]`).closest('label, div').parentElement.textContent, ex);
+  assert.match(await note(), /The preset left alone what this page fixes: .*η/);
+  await page.locator(ex).screenshot({ path: join(out, 'preset-fixed.png') });
+  // The menu.
+  await page.selectOption(`${ex} select[data-control="preset"]`, 'book-saturated-start');
+  assert.deepEqual(await fixed(), exercise);
+  assert.match(await note(), /The preset left alone what this page fixes/);
+  // A script.
+  await page.evaluate(async (ex) => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    (await mount(document.querySelector(ex))).set('preset', 'book-good-start');
+  }, ex);
+  await page.click(`${ex} [data-action="reset"]`);
+  assert.deepEqual(await fixed(), exercise);
+  assert.equal((await readouts(page, 'embed-explorer'))['quadratic.w'].value, 0.6);
+  assert.deepEqual(await problems(), []);
+});

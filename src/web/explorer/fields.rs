@@ -47,6 +47,7 @@ impl ExplorerWidget {
             .map(|e| e.at(Place::Control).message(self.lang))
             .unwrap_or_default();
         set_text(&field.error, &text);
+        field.error.class_list().remove_1("nndl-field-note")?;
         field.error.set_hidden(text.is_empty());
         if text.is_empty() {
             field.input.remove_attribute("aria-invalid")?;
@@ -55,6 +56,26 @@ impl ExplorerWidget {
         }
         Ok(())
     }
+    /// Says, under the preset menu, which settings a preset left alone because the page fixed
+    /// them (nothing when it left none).
+    pub(super) fn note_preset_left(&self, left: &[Setting]) -> Result<(), JsValue> {
+        let Some(field) = self.fields.iter().find(|f| f.setting == Setting::Preset) else {
+            return Ok(());
+        };
+        if left.is_empty() {
+            return Ok(());
+        }
+        let names: Vec<&str> = left.iter().map(|&s| setting_label(self.lang, s)).collect();
+        let text = match self.lang {
+            Lang::En => format!("{} {}.", self.lang.explorer().preset_left, names.join("; ")),
+            Lang::Zh => format!("{}{}。", self.lang.explorer().preset_left, names.join("、")),
+        };
+        set_text(&field.error, &text);
+        field.error.class_list().add_1("nndl-field-note")?;
+        field.error.set_hidden(false);
+        Ok(())
+    }
+
     /// Shows the configuration in the controls, but for the field at `keep` whose text the reader
     /// just typed (its number box keeps their text; its slider follows).
     pub(super) fn sync_fields(&self, keep: Option<usize>) -> Result<(), JsValue> {

@@ -253,6 +253,10 @@ impl ExplorerWidget {
             alert,
         };
         widget.sync_fields(None)?;
+        if widget.options.link_errors.is_empty() {
+            let left = link_preset_leaves(&widget.page_options, widget.link.as_ref());
+            widget.note_preset_left(&left)?;
+        }
         widget.resize()?;
         widget.announce()?;
         Ok(widget)
@@ -278,11 +282,16 @@ impl WidgetKind for ExplorerWidget {
             Some(scale) if from_slider => scale.value(value),
             _ => value.to_string(),
         };
+        let left = match setting {
+            Setting::Preset => self.run.config().preset_leaves(&value),
+            _ => Vec::new(),
+        };
         match self.run.set_setting(setting, &value) {
             Ok(_) => {
                 // Every control now shows the configuration, so no earlier message still holds.
                 self.clear_field_errors()?;
                 self.sync_fields(field)?;
+                self.note_preset_left(&left)?;
                 // The canvas takes the view's size as it is drawn.
                 self.render()?;
             }
@@ -345,8 +354,10 @@ impl WidgetKind for ExplorerWidget {
         // A bad link keeps the widget as it is, running or not, and says why.
         let applied = options.link_errors.is_empty();
         if applied {
+            let left = link_preset_leaves(&self.page_options, self.link.as_ref());
             self.run = Explorer::new(options.config);
             self.clear_field_errors()?;
+            self.note_preset_left(&left)?;
         }
         self.options.link_errors = options.link_errors;
         self.share_row.set_hidden(true);
@@ -370,6 +381,21 @@ impl WidgetKind for ExplorerWidget {
         }
         Ok(())
     }
+}
+
+/// What the preset in a link's entry (if any) leaves alone of what the page fixed.
+fn link_preset_leaves(
+    page: &ExplorerOptions,
+    link: Option<&Result<Vec<(String, String)>, String>>,
+) -> Vec<Setting> {
+    let Some(Ok(pairs)) = link else {
+        return Vec::new();
+    };
+    pairs
+        .iter()
+        .find(|(k, _)| k == Setting::Preset.name())
+        .map(|(_, v)| page.config.preset_leaves(v))
+        .unwrap_or_default()
 }
 
 /// The page's options with the settings that the URL `fragment` holds for widget `id`; `None`
