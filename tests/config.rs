@@ -200,7 +200,12 @@ fn every_bad_option_names_the_option_the_value_and_what_is_accepted() {
         ("epochs", "0", &["out of range"]),
         ("epochs", "-3", &["out of range"]),
         ("epochs", "1e12", &["out of range"]),
-        ("speed", "0", &["must be greater than 0"]),
+        (
+            "speed",
+            "0",
+            &["out of range", "a number from 0.1 to 1000000"],
+        ),
+        ("speed", "1e-300", &["out of range"]),
         ("speed", "fast", &["not a number"]),
         (
             "cost",

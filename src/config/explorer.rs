@@ -2,7 +2,7 @@
 //! options or a shared link, all under the same names. [`SETTINGS`] is the one table of them:
 //! their names, controls, what locks them and when a change applies all come from it.
 
-use super::neuron::{Preset, MAX_ABS_PARAM, MAX_EPOCHS, MAX_ETA, MAX_SPEED};
+use super::neuron::{Preset, MAX_ABS_PARAM, MAX_EPOCHS, MAX_ETA, SPEED};
 use super::reader::{
     err, flag, number, pick, Accepted, OptionError, Place, Problem, Range, Reader,
 };
@@ -299,7 +299,7 @@ pub const SETTINGS: [Spec; Setting::ALL.len()] = [
     ),
     number_spec(
         Setting::Speed,
-        Range::Positive(MAX_SPEED),
+        SPEED,
         Scale::Log(0.0, 5.0, false),
         Applies::Now,
     ),
@@ -597,7 +597,12 @@ impl ExplorerOptions {
     pub fn with_link(mut self, link: &[(String, String)]) -> ExplorerOptions {
         let mut errors = Vec::new();
         let mut settings = Vec::new();
-        for (k, v) in link {
+        for (i, (k, v)) in link.iter().enumerate() {
+            // A setting named twice: which one was meant is not known, so neither is used.
+            if link[..i].iter().any(|(seen, _)| seen == k) {
+                errors.push(err(k, v, Problem::Repeated, Accepted::Once).at(Place::Named));
+                continue;
+            }
             match Setting::from_name(k) {
                 None => errors.push(unknown_setting(k, v).at(Place::Named)),
                 Some(s) if !self.locks(s) => settings.push((s, v.as_str())),
@@ -704,6 +709,17 @@ mod tests {
         assert!(c.swapped && c.racing == Racing::Both);
         assert_eq!((c.eta_quadratic, c.eta_cross_entropy), (0.3, 0.3));
         assert_eq!(c.w, 0.6, "what the page did not fix follows the preset");
+        let twice = page
+            .clone()
+            .with_link(&[("w".into(), "1".into()), ("w".into(), "zz".into())]);
+        assert_eq!(
+            twice.link_errors[0].message(crate::lang::Lang::En),
+            "w=\"zz\": given more than once in the link. Accepted: each setting once."
+        );
+        assert_eq!(
+            twice.config, page.config,
+            "a link with an error is not used at all"
+        );
         let linked = page.with_link(&[("preset".into(), "book-saturated-start".into())]);
         assert!(linked.link_errors.is_empty());
         assert!(linked.config.swapped && linked.config.eta_quadratic == 0.3);

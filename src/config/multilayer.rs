@@ -33,6 +33,10 @@ pub(super) fn parse_multilayer(
     r.whole("seed", &mut seed, 0, u32::MAX);
     c.demo.seed = u64::from(seed);
     // An epoch of the three runs takes about 0.2 ms; faster would eat the page's frames.
-    r.number("speed", &mut c.speed, Range::Positive(1000.0));
+    r.number(
+        "speed",
+        &mut c.speed,
+        Range::Closed(super::neuron::MIN_SPEED, 1000.0),
+    );
     r.finish(c)
 }

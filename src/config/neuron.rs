@@ -14,6 +14,11 @@ pub const MAX_ETA: f64 = 1e6;
 pub const MAX_EPOCHS: u32 = 10_000_000;
 /// Fastest speed accepted, in epochs per second.
 pub const MAX_SPEED: f64 = 1e6;
+/// Slowest speed accepted, in epochs per second: an epoch every ten seconds (slower would look
+/// like a widget that never moves).
+pub const MIN_SPEED: f64 = 0.1;
+/// The speeds accepted.
+pub const SPEED: Range = Range::Closed(MIN_SPEED, MAX_SPEED);
 
 named! {
     /// The four demos of the section, with the numbers of the book site's widgets.
@@ -93,7 +98,7 @@ pub(super) fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec
     r.number("x", &mut c.setup.x, param);
     r.number("y", &mut c.setup.y, Range::Closed(0.0, 1.0));
     r.number("eta", &mut c.setup.eta, Range::Positive(MAX_ETA));
-    r.number("speed", &mut c.speed, Range::Positive(MAX_SPEED));
+    r.number("speed", &mut c.speed, SPEED);
     r.whole("epochs", &mut c.epochs, 1, MAX_EPOCHS);
     r.finish(c)
 }

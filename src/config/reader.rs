@@ -27,6 +27,8 @@ pub enum Problem {
     UnknownKind,
     UnknownValue,
     UnknownOption,
+    /// A link names the setting twice.
+    Repeated,
 }
 
 /// What an option accepts.
@@ -36,6 +38,8 @@ pub enum Accepted {
     OneOf(Vec<&'static str>),
     /// The option names a widget kind accepts.
     Options(Vec<&'static str>),
+    /// One value for each setting.
+    Once,
 }
 
 /// Where a rejected value came from, which its message names.

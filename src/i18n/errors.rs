@@ -20,6 +20,7 @@ impl OptionError {
             Problem::UnknownKind => w.unknown_kind,
             Problem::UnknownValue => w.unknown_value,
             Problem::UnknownOption => w.unknown_option,
+            Problem::Repeated => w.repeated,
         };
         let list = |items: Vec<String>| match lang {
             Lang::En => items.join(", "),
@@ -37,6 +38,7 @@ impl OptionError {
                 w.the_options,
                 list(names.iter().map(|n| format!("data-{n}")).collect())
             ),
+            Accepted::Once => w.once.to_owned(),
         };
         let (option, value, label) = (
             shortened(&self.option).0,

@@ -137,3 +137,26 @@ test("a preset, from a link, the menu or set(), changes only what the page did n
   assert.equal((await readouts(page, 'embed-explorer'))['quadratic.w'].value, 0.6);
   assert.deepEqual(await problems(), []);
 });
+
+test('a link that names a setting twice is refused and says so; a speed too slow to see is refused', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/explorers.html#ex-a:w=1;w=zz`, {
+    viewport: { width: 1000, height: 1400 },
+  });
+  await page.waitForSelector('#ex-a[data-state="ready"]');
+  const alert = await page.evaluate(() => document.querySelector('#ex-a [role="alert"]').textContent);
+  assert.match(alert, /w="zz": given more than once in the link/);
+  // Not used at all: w stays the page's.
+  assert.equal((await readouts(page, 'ex-a'))['quadratic.w'].value, 2);
+  const slow = await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.dataset.nndl = 'neuron';
+    el.dataset.speed = '1e-300';
+    document.body.append(el);
+    await mount(el);
+    return { state: el.dataset.state, text: el.textContent };
+  });
+  assert.equal(slow.state, 'failed');
+  assert.match(slow.text, /data-speed="1e-300": out of range\. Accepted: a number from 0\.1 to 1000000/);
+  assert.deepEqual(await problems(), []);
+});
