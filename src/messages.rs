@@ -113,6 +113,8 @@ pub enum WorkerError {
     Fetch { file: String, status: u16 },
     /// A gzipped file that inflates to more than `limit` bytes.
     TooLarge { limit: u64 },
+    /// A file that starts as gzip does but does not inflate.
+    Gzip { file: String },
     /// Not four files given.
     FileCount { given: usize },
     /// Not two images files and two labels files.

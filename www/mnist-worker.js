@@ -44,13 +44,20 @@ let ownFiles = null;
 
 // Gzipped files (the served sets, and often a reader's own) are inflated here, by the browser,
 // up to MAX_BYTES.
-async function inflated(bytes) {
+async function inflated(bytes, file) {
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const parts = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The browser's own words for a corrupt stream would be in the browser's language.
+      throw { kind: 'gzip', file };
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.length;
     if (size > MAX_BYTES) throw { kind: 'too-large', limit: MAX_BYTES };
@@ -68,7 +75,7 @@ async function inflated(bytes) {
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw { kind: 'fetch', file: url.pathname, status: response.status };
-  return inflated(new Uint8Array(await response.arrayBuffer()));
+  return inflated(new Uint8Array(await response.arrayBuffer()), url.pathname);
 }
 
 // An error as the page reads it: typed when it came from the module or from this script.
@@ -106,7 +113,7 @@ onmessage = async ({ data: m }) => {
   try {
     await ready;
     if (m.type === 'files') {
-      ownFiles = sortIdxFiles(m.names, await Promise.all(m.files.map(inflated)));
+      ownFiles = sortIdxFiles(m.names, await Promise.all(m.files.map((f, i) => inflated(f, m.names[i]))));
       postMessage(filesMessage(m.names));
       return;
     }

@@ -37,6 +37,12 @@ impl Lang {
             WorkerError::TooLarge { limit } => {
                 format!("A gzipped file inflates to more than {limit} bytes.")
             }
+            WorkerError::Gzip { file } if zh => {
+                format!("{file} 看起来是 gzip 文件，但无法解压；请重新下载。")
+            }
+            WorkerError::Gzip { file } => {
+                format!("{file} looks gzipped but does not inflate; download it again.")
+            }
             WorkerError::FileCount { given } if zh => format!(
                 "给了 {given} 个文件；需要四个：训练图像和标签、测试图像和标签（IDX 格式，可以是 gzip 压缩的）。"
             ),

@@ -174,3 +174,30 @@ test("MNIST with the book's settings on the full data reaches the book's accurac
   await p.locator('#mnist-full').screenshot({ path: join(out, 'mnist-full.png') });
   assert.deepEqual(await problems(), []);
 });
+
+test("MNIST: a Chinese widget words its file errors in Chinese, and a page's Object.prototype.run cannot hide them", skipOn('second-upload'), async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  await p.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.id = 'zh-digits';
+    el.dataset.nndl = 'mnist';
+    el.dataset.lang = 'zh';
+    document.body.append(el);
+    await mount(el);
+    // A careless page's global.
+    Object.prototype.run = 0; // eslint-disable-line no-extend-native
+  });
+  // Four files, one of them cut-off gzip (its header, then junk): the browser's own words for
+  // it would be English.
+  const four = [1, 2, 3, 4].map((i) => join(out, `not-idx-zh-${i}-ubyte`));
+  for (const f of four.slice(1)) writeFileSync(f, 'this is not an IDX file');
+  writeFileSync(four[0], Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
+  await p.setInputFiles('#zh-digits input[data-files]', four);
+  await p.waitForFunction(() => document.querySelector('#zh-digits [role="alert"]')?.textContent.trim());
+  const alert = await p.innerText('#zh-digits [role="alert"]');
+  assert.match(alert, /not-idx-zh-1-ubyte 看起来是 gzip 文件，但无法解压/, alert);
+  assert.ok(!/[A-Za-z]{5,}/.test(alert.replace(/not-idx-zh-\d-ubyte|IDX|gzip/g, '')), `English words in ${alert}`);
+  assert.deepEqual(await problems(), []);
+});
