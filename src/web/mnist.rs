@@ -9,7 +9,7 @@ use super::dom::{self, element, set_text};
 use super::kind::{Mount, WidgetKind};
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
-use crate::messages::{Digits, FromWorker, ToWorker};
+use crate::messages::{Digits, FromWorker, ToWorker, WorkerError};
 use crate::runner::{Action, State};
 use plotters::prelude::*;
 use wasm_bindgen::{Clamped, JsValue};
@@ -459,8 +459,10 @@ impl WidgetKind for MnistWidget {
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         match (action, self.mode) {
             (Action::Run, _)
-            | (Action::Toggle, State::Ready | State::Finished | State::Cancelled | State::Failed) =>
-            {
+            | (
+                Action::Toggle,
+                State::Ready | State::Finished | State::Cancelled | State::Failed | State::Diverged,
+            ) => {
                 self.run_id += 1;
                 let data = self.data();
                 self.send(ToWorker::Start {
@@ -584,8 +586,18 @@ impl WidgetKind for MnistWidget {
                 set_text(&self.summary, &self.lang.list(&names));
                 self.render()
             }
+            // A run whose update stopped being finite ended, as a neuron's does: it diverged.
+            FromWorker::Error {
+                error: error @ WorkerError::Diverged { .. },
+                ..
+            } => {
+                self.mode = State::Diverged;
+                set_text(&self.status, &self.lang.worker_error(&error));
+                self.render()
+            }
             FromWorker::Error { error, .. } => {
                 self.mode = State::Failed;
+                set_text(&self.status, "");
                 set_text(&self.alert, &self.lang.worker_error(&error));
                 self.alert.set_hidden(false);
                 self.render_controls()

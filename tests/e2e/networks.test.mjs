@@ -201,3 +201,23 @@ test("MNIST: a Chinese widget words its file errors in Chinese, and a page's Obj
   assert.ok(!/[A-Za-z]{5,}/.test(alert.replace(/not-idx-zh-\d-ubyte|IDX|gzip/g, '')), `English words in ${alert}`);
   assert.deepEqual(await problems(), []);
 });
+
+test('MNIST: a run whose cost explodes ends as diverged, saying so, not as failed', async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  const r = await p.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.id = 'wild';
+    el.dataset.nndl = 'mnist';
+    Object.assign(el.dataset, { eta: '100', lambda: '1000', batch: '1', hidden: '1', epochs: '2' });
+    document.body.append(el);
+    (await mount(el)).run();
+  });
+  await p.waitForFunction(() => ['diverged', 'failed', 'finished'].includes(document.querySelector('#wild').dataset.state), null, { timeout: 60000 });
+  assert.equal(await p.getAttribute('#wild', 'data-state'), 'diverged');
+  const status = await p.innerText('#wild .nndl-status');
+  assert.match(status, /^Diverged: the update for mini-batch \d+ of epoch \d+ is not a finite number/);
+  assert.equal(await p.evaluate(() => document.querySelector('#wild [role="alert"]').hidden), true);
+  assert.deepEqual(await problems(), []);
+});
