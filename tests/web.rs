@@ -356,12 +356,28 @@ fn the_mnist_widget_sends_typed_messages_and_words_the_workers_in_its_language()
             },
         },
     );
+    // A divergence ends the run as diverged, said in its status line.
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("diverged"));
+    let status = find(&el, "[role=\"status\"]").text_content().unwrap();
+    assert!(
+        status.contains("发散") && status.contains("第 2 轮"),
+        "{status}"
+    );
+    // Any other error fails a run, with an alert.
+    widget.act("run").unwrap();
+    send(
+        &mut widget,
+        &FromWorker::Error {
+            run: Some(2),
+            error: WorkerError::Fetch {
+                file: "/data/x.gz".into(),
+                status: 404,
+            },
+        },
+    );
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("failed"));
     let alert = find(&el, "[role=\"alert\"]").text_content().unwrap();
-    assert!(
-        alert.contains("发散") && alert.contains("第 2 轮"),
-        "{alert}"
-    );
+    assert!(alert.contains("无法取得 /data/x.gz"), "{alert}");
     // Anything that is not one of its messages is a readable error, not a panic.
     let bad = widget.receive(wasm_bindgen::JsValue::from_str("nonsense"));
     assert!(bad.is_err());
