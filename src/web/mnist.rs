@@ -470,6 +470,11 @@ impl WidgetKind for MnistWidget {
                     config: self.config,
                     data,
                 })?;
+                // A run that had not reached its first epoch has nothing to compare: the new
+                // one takes its place in the legend.
+                if self.runs.last().is_some_and(|r| r.accuracy.is_empty()) {
+                    self.runs.pop();
+                }
                 self.runs.push(Curve::default());
                 self.mode = State::Loading;
                 self.progress.set_value(0.0);

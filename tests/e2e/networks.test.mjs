@@ -221,3 +221,20 @@ test('MNIST: a run whose cost explodes ends as diverged, saying so, not as faile
   assert.equal(await p.evaluate(() => document.querySelector('#wild [role="alert"]').hidden), true);
   assert.deepEqual(await problems(), []);
 });
+
+test('MNIST: Run pressed three times quickly leaves one run in the legend, with its label', async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  await p.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const h = await mount(document.getElementById('digits'));
+    h.run();
+    h.run();
+    h.run();
+  });
+  await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  const legend = await p.evaluate(() => Array.from(document.querySelectorAll('#digits .nndl-legend li'), (li) => li.textContent.trim()));
+  assert.equal(legend.length, 1, JSON.stringify(legend));
+  assert.match(legend[0], /\[784, 30, 10\]/);
+  assert.deepEqual(await problems(), []);
+});
