@@ -198,9 +198,12 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
 });
 
 // The worker of a widget that trains in one: what it reports goes to the widget.
-function startWorker(el, entry) {
+function startWorker(el, entry, post) {
   const worker = new Worker(new URL('./mnist-worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = (ev) => contain(el, entry, () => entry.widget.receive(ev.data));
+  worker.onmessage = (ev) => {
+    contain(el, entry, () => entry.widget.receive(ev.data));
+    post(); // what the widget has for the worker in answer (a run that waited for files)
+  };
   worker.onerror = (ev) => {
     ev.preventDefault();
     contain(el, entry, () => {
@@ -249,7 +252,7 @@ async function mountWith(element) {
   let worker = null;
   const post = () => {
     for (const m of contain(element, entry, () => entry.widget.takeMessages()) || []) {
-      worker ??= startWorker(element, entry);
+      worker ??= startWorker(element, entry, post);
       worker.postMessage(m);
     }
   };
@@ -263,6 +266,8 @@ async function mountWith(element) {
   const sendFiles = async (files) => {
     if (!files.length || !contain(element, entry, () => entry.widget.worker)) return;
     const names = Array.from(files, (f) => f.name);
+    // From here until the worker has read them, a Run waits for them.
+    contain(element, entry, () => entry.widget.filesSent(names));
     let bytes;
     try {
       bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
@@ -273,7 +278,7 @@ async function mountWith(element) {
       return;
     }
     if (entry.destroyed) return; // destroyed meanwhile
-    worker ??= startWorker(element, entry);
+    worker ??= startWorker(element, entry, post);
     worker.postMessage({ type: 'files', names, files: bytes }, bytes.map((b) => b.buffer));
   };
   // The explorer's settings. Sliders apply as they move; number boxes, selects and checkboxes

@@ -74,6 +74,12 @@ pub trait WidgetKind {
     fn receive(&mut self, _message: JsValue) -> Result<(), JsValue> {
         Ok(())
     }
+
+    /// The shell has sent the reader's files (by these names) to the widget's worker, which
+    /// answers when it has read them.
+    fn files_sent(&mut self, _names: Vec<String>) -> Result<(), JsValue> {
+        Ok(())
+    }
 }
 
 /// Everything a kind's `mount` is given.

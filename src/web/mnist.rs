@@ -52,8 +52,15 @@ pub struct MnistWidget {
     runs: Vec<Curve>,
     /// The number of the run under way: the worker tags its messages with it.
     run_id: u32,
-    /// Set when the reader has given their own files: the next runs train on them.
-    own_files: bool,
+    /// The names of the reader's own files, once the worker has read them: the next runs
+    /// train on them.
+    own_files: Option<Vec<String>>,
+    /// Files sent to the worker and not yet read; and whether Run was pressed meanwhile (the
+    /// run then starts on them once they are read).
+    files_pending: bool,
+    run_after_files: bool,
+    /// Shown while the reader's own files are in use: back to the served digits.
+    served: HtmlButtonElement,
     /// Whether the digits the last run loaded have a validation set (unknown before a run).
     validation_set: Option<bool>,
     digits: Option<(Vec<u8>, Vec<u8>)>,
@@ -123,6 +130,13 @@ impl MnistWidget {
         input.set_attribute("data-files", "")?;
         picker.append_child(&input)?;
         controls.append_child(&picker)?;
+        let served: HtmlButtonElement =
+            element("button", "nndl-button", Some(words.served_digits))?;
+        served.set_type("button");
+        served.set_attribute("data-control", "data")?;
+        served.set_attribute("data-value", "served")?;
+        served.set_hidden(true);
+        controls.append_child(&served)?;
         root.append_child(&controls)?;
 
         let grid: HtmlCanvasElement = element("canvas", "nndl-digits", None)?;
@@ -140,7 +154,10 @@ impl MnistWidget {
             mode: State::Ready,
             runs: Vec::new(),
             run_id: 0,
-            own_files: false,
+            own_files: None,
+            files_pending: false,
+            run_after_files: false,
+            served,
             validation_set: None,
             digits: None,
             guesses: Vec::new(),
@@ -168,10 +185,37 @@ impl MnistWidget {
     }
 
     fn data(&self) -> Digits {
-        if self.own_files {
+        if self.own_files.is_some() {
             Digits::Files
         } else {
             self.config.data.into()
+        }
+    }
+
+    /// The digits the next run trains on: the reader's files, or the served set.
+    fn digits_for_next_runs(&self) -> String {
+        match (&self.own_files, self.config.data) {
+            (Some(names), _) => {
+                let words = self.lang.words();
+                match self.lang {
+                    Lang::En => format!("{} {}", words.your_files, self.lang.list(names)),
+                    Lang::Zh => format!("{}：{}", words.your_files, self.lang.list(names)),
+                }
+            }
+            (None, MnistData::Small) => self.lang.mnist_digits(5000, 0, 1000),
+            (None, MnistData::Full) => self.lang.mnist_digits(50_000, 10_000, 10_000),
+        }
+    }
+
+    /// The status line's sentence on which digits the next runs train.
+    fn next_runs_note(&self) -> String {
+        let (next, digits) = (self.lang.words().next_runs, self.digits_for_next_runs());
+        match self.lang {
+            Lang::En => format!("{next} {digits}."),
+            Lang::Zh if digits.starts_with(|c: char| c.is_ascii_digit()) => {
+                format!("{next} {digits}。")
+            }
+            Lang::Zh => format!("{next}{digits}。"),
         }
     }
 
@@ -180,15 +224,14 @@ impl MnistWidget {
             self.alert.set_hidden(true);
         }
         if self.runs.is_empty() {
-            let described = match self.config.data {
-                MnistData::Small => self.lang.mnist_digits(5000, 0, 1000),
-                MnistData::Full => self.lang.mnist_digits(50_000, 10_000, 10_000),
-            };
             set_text(
                 &self.summary,
-                &self.lang.mnist_settings(&self.config, &described),
+                &self
+                    .lang
+                    .mnist_settings(&self.config, &self.digits_for_next_runs()),
             );
         }
+        self.served.set_hidden(self.own_files.is_none());
         self.draw_charts()?;
         self.draw_grid()?;
         self.render_legend()?;
@@ -458,6 +501,12 @@ impl WidgetKind for MnistWidget {
     /// A reader's action: run, pause (or resume), toggle (Space), cancel, reset (R).
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         match (action, self.mode) {
+            // The reader's files are on their way to the worker: the run waits for them.
+            (Action::Run | Action::Toggle, _) if self.files_pending => {
+                self.run_after_files = true;
+                set_text(&self.status, self.lang.words().reading_files);
+                return Ok(false);
+            }
             (Action::Run, _)
             | (
                 Action::Toggle,
@@ -503,6 +552,26 @@ impl WidgetKind for MnistWidget {
             // Stepping, and the neuron's rule switches, mean nothing here.
             _ => {}
         }
+        self.render()?;
+        Ok(false)
+    }
+
+    fn files_sent(&mut self, _names: Vec<String>) -> Result<(), JsValue> {
+        self.files_pending = true;
+        set_text(&self.status, self.lang.words().reading_files);
+        Ok(())
+    }
+
+    /// `data` = `served`: back to the served digits from the reader's own files (the button
+    /// shown while they are in use).
+    fn set(&mut self, name: &str, value: &str, _from_slider: bool) -> Result<bool, JsValue> {
+        if (name, value) != ("data", "served") {
+            return Err(JsValue::from_str(
+                "nndl-widgets: the MNIST widget's only setting is data = served (its button)",
+            ));
+        }
+        self.own_files = None;
+        set_text(&self.status, &self.next_runs_note());
         self.render()?;
         Ok(false)
     }
@@ -586,10 +655,21 @@ impl WidgetKind for MnistWidget {
                 self.mode = State::Finished;
                 self.render()
             }
+            // The reader's files are read: the next runs train on them, and an alert about an
+            // earlier set no longer holds.
             FromWorker::Files { names } => {
-                self.own_files = true;
-                set_text(&self.summary, &self.lang.list(&names));
-                self.render()
+                self.own_files = Some(names);
+                self.files_pending = false;
+                if self.mode == State::Failed {
+                    self.mode = State::Ready;
+                }
+                self.alert.set_hidden(true);
+                set_text(&self.status, &self.next_runs_note());
+                if std::mem::take(&mut self.run_after_files) {
+                    self.act(Action::Run).map(|_| ())
+                } else {
+                    self.render()
+                }
             }
             // A run whose update stopped being finite ended, as a neuron's does: it diverged.
             FromWorker::Error {
@@ -600,7 +680,12 @@ impl WidgetKind for MnistWidget {
                 set_text(&self.status, &self.lang.worker_error(&error));
                 self.render()
             }
-            FromWorker::Error { error, .. } => {
+            FromWorker::Error { error, run } => {
+                if run.is_none() {
+                    // The reader's files were refused: a run waiting for them does not start.
+                    self.files_pending = false;
+                    self.run_after_files = false;
+                }
                 self.mode = State::Failed;
                 set_text(&self.status, "");
                 set_text(&self.alert, &self.lang.worker_error(&error));

@@ -176,6 +176,15 @@ impl Widget {
         }
     }
 
+    /// The shell has sent the reader's files (by these names) to the widget's worker.
+    #[wasm_bindgen(js_name = filesSent)]
+    pub fn files_sent(&mut self, names: Vec<String>) -> Result<(), JsError> {
+        match &mut self.inner {
+            Some(w) => w.files_sent(names).map_err(js_error),
+            None => Ok(()),
+        }
+    }
+
     /// Whether the widget is running.
     #[wasm_bindgen(getter)]
     pub fn running(&self) -> bool {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, out, readouts, serverAndBrowser, skipOn, waitForReadout } from './harness.mjs';
+import { openPage, out, readouts, root, serverAndBrowser, skipOn, waitForReadout } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -236,5 +236,39 @@ test('MNIST: Run pressed three times quickly leaves one run in the legend, with 
   const legend = await p.evaluate(() => Array.from(document.querySelectorAll('#digits .nndl-legend li'), (li) => li.textContent.trim()));
   assert.equal(legend.length, 1, JSON.stringify(legend));
   assert.match(legend[0], /\[784, 30, 10\]/);
+  assert.deepEqual(await problems(), []);
+});
+
+test("MNIST: the reader's own files, after a bad set, are taken, said, used by a Run pressed while they are read, and can be swapped back for the served digits", skipOn('second-upload'), async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  // A widget that serves the full set, so that the small files given are told apart by their sizes.
+  await p.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.createElement('div');
+    el.id = 'own';
+    el.dataset.nndl = 'mnist';
+    el.dataset.data = 'full';
+    el.dataset.epochs = '1';
+    document.body.append(el);
+    await mount(el);
+  });
+  const bad = [1, 2, 3, 4].map((i) => join(out, `bad-set-${i}-ubyte`));
+  for (const f of bad) writeFileSync(f, 'this is not an IDX file');
+  await p.setInputFiles('#own input[data-files]', bad);
+  await p.waitForSelector('#own[data-state="failed"]');
+  const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+  await p.setInputFiles('#own input[data-files]', names.map((n) => join(root, 'data', 'mnist', 'small', `${n}.gz`)));
+  // Run at once, before the worker has read them: the run waits for them and trains on them.
+  await p.click('#own [data-action="run"]');
+  await p.waitForSelector('#own[data-state="finished"]', { timeout: 60000 });
+  assert.equal(await p.evaluate(() => document.querySelector('#own [role="alert"]').hidden), true, 'the bad set\'s alert is gone');
+  const legend = await p.innerText('#own .nndl-legend');
+  assert.match(legend, /5000 training and 1000 test digits/, legend);
+  // Back to the served digits.
+  assert.equal(await p.isVisible('#own [data-control="data"][data-value="served"]'), true);
+  await p.click('#own [data-control="data"][data-value="served"]');
+  assert.match(await p.innerText('#own .nndl-status'), /Runs now train on 50000 training, 10000 validation and 10000 test digits\./);
+  assert.equal(await p.isVisible('#own [data-control="data"][data-value="served"]'), false);
   assert.deepEqual(await problems(), []);
 });
