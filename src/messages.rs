@@ -115,6 +115,9 @@ pub enum WorkerError {
     TooLarge { limit: u64 },
     /// A file that starts as gzip does but does not inflate.
     Gzip { file: String },
+    /// The reader's four files hold more than `limit` bytes together (inflated): at least
+    /// `total`.
+    FilesTooLarge { total: u64, limit: u64 },
     /// Not four files given.
     FileCount { given: usize },
     /// Not two images files and two labels files.

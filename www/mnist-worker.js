@@ -35,6 +35,29 @@ const DATA = new URL('../data/mnist/', import.meta.url);
 const GRID = 100;
 /// Largest inflated file accepted: MNIST's largest is 47 MB.
 const MAX_BYTES = 200 * 1024 * 1024;
+/// Most a reader's four files may hold together, inflated: EMNIST's digits (280,000 images) are
+/// 220 MB.
+const MAX_OWN_BYTES = 256 * 1024 * 1024;
+
+// What a file holds inflated, as far as can be told before inflating it: its own size, or for
+// gzip the size its trailer states (which a crafted file may understate: inflating counts again).
+function statedSize(bytes) {
+  const n = bytes.length;
+  if (n < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return n;
+  return (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+}
+
+// A reader's files, inflated, refused before and while inflating once they pass MAX_OWN_BYTES
+// together.
+async function ownFilesInflated(files, names) {
+  const tooLarge = (total) => ({ kind: 'files-too-large', total, limit: MAX_OWN_BYTES });
+  const stated = files.reduce((sum, f) => sum + statedSize(f), 0);
+  if (stated > MAX_OWN_BYTES) throw tooLarge(stated);
+  const budget = { left: MAX_OWN_BYTES, tooLarge };
+  const out = [];
+  for (let i = 0; i < files.length; i++) out.push(await inflated(files[i], names[i], budget));
+  return out;
+}
 
 let job = null;
 let run = 0; // the run under way; a slice of an older one stops itself
@@ -44,8 +67,11 @@ let ownFiles = null;
 
 // Gzipped files (the served sets, and often a reader's own) are inflated here, by the browser,
 // up to MAX_BYTES.
-async function inflated(bytes, file) {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+async function inflated(bytes, file, budget = null) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
+    if (budget && (budget.left -= bytes.length) < 0) throw budget.tooLarge(MAX_OWN_BYTES - budget.left);
+    return bytes;
+  }
   const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const parts = [];
   let size = 0;
@@ -61,6 +87,10 @@ async function inflated(bytes, file) {
     if (done) break;
     size += value.length;
     if (size > MAX_BYTES) throw { kind: 'too-large', limit: MAX_BYTES };
+    if (budget && (budget.left -= value.length) < 0) {
+      reader.cancel();
+      throw budget.tooLarge(MAX_OWN_BYTES - budget.left);
+    }
     parts.push(value);
   }
   const out = new Uint8Array(size);
@@ -113,7 +143,7 @@ onmessage = async ({ data: m }) => {
   try {
     await ready;
     if (m.type === 'files') {
-      ownFiles = sortIdxFiles(m.names, await Promise.all(m.files.map((f, i) => inflated(f, m.names[i]))));
+      ownFiles = sortIdxFiles(m.names, await ownFilesInflated(m.files, m.names));
       postMessage(filesMessage(m.names));
       return;
     }

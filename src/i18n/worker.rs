@@ -43,6 +43,17 @@ impl Lang {
             WorkerError::Gzip { file } => {
                 format!("{file} looks gzipped but does not inflate; download it again.")
             }
+            WorkerError::FilesTooLarge { total, limit } if zh => format!(
+                "这些文件解压后至少有 {} MiB；四个文件合计最多 {} MiB（EMNIST 的数字也在此限内）。",
+                total.div_ceil(1 << 20),
+                limit >> 20
+            ),
+            WorkerError::FilesTooLarge { total, limit } => format!(
+                "These files hold at least {} MiB inflated; the four together may hold at most {} \
+                 MiB (EMNIST's digits fit).",
+                total.div_ceil(1 << 20),
+                limit >> 20
+            ),
             WorkerError::FileCount { given } if zh => format!(
                 "给了 {given} 个文件；需要四个：训练图像和标签、测试图像和标签（IDX 格式，可以是 gzip 压缩的）。"
             ),
