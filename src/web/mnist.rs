@@ -609,7 +609,11 @@ impl WidgetKind for MnistWidget {
                         .mnist_digits(sizes.training, sizes.validation, sizes.test);
                 let label = self.lang.mnist_settings(&self.config, &described);
                 let how = self.lang.mnist_kernels(&kernels);
-                set_text(&self.summary, &format!("{label}. {how}"));
+                let summary = match self.lang {
+                    Lang::En => format!("{label}. {how}"),
+                    Lang::Zh => format!("{label}。{how}"),
+                };
+                set_text(&self.summary, &summary);
                 if let Some(run) = self.runs.last_mut() {
                     run.label = label;
                 }
