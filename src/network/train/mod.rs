@@ -199,9 +199,11 @@ impl<T: Real> Workspace<T> {
         let last = sizes.len() - 1;
         let n_out = sizes[last];
 
-        // The examples' places in the lists, and the first of each one's entries, read in
-        // loops of their own: the examples are scattered over the training set, and loads that
-        // do not wait on each other wait for memory together.
+        // The examples' places in the lists, and every cache line of their entries (a line
+        // holds 32 positions, or 16 f32 values), read in loops of their own: the examples are
+        // scattered over the training set, and loads that do not wait on each other wait for
+        // memory together (reading only each one's first line here made the native epoch about
+        // a fifth slower).
         spans.clear();
         spans.extend(examples.iter().map(|&i| inputs.span(i as usize)));
         let mut touch = 0u32;
