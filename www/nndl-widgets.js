@@ -66,14 +66,18 @@ function moduleFor(kind) {
 }
 
 // The widgets' stylesheet comes with this module, so that one script tag is all a page needs;
-// a page that links it itself keeps its own link.
+// a page that links it itself keeps its own link. A widget in a shadow root gets it there too
+// (a page's styles stop at the shadow boundary).
 const css = new URL('./nndl-widgets.css', import.meta.url).href;
-if (!Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some((l) => l.href === css)) {
+function linkStylesheet(root) {
+  const into = root === document ? document.head : root;
+  if (Array.from(root.querySelectorAll('link[rel="stylesheet"]')).some((l) => l.href === css)) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = css;
-  document.head.appendChild(link);
+  into.appendChild(link);
 }
+linkStylesheet(document);
 const entries = new Map(); // element -> { widget, running, visible, last, width, handle }
 let frame = 0;
 
@@ -179,6 +183,15 @@ const removals = new MutationObserver(() => {
   }
 });
 removals.observe(document.documentElement, { childList: true, subtree: true });
+// A shadow root's own changes are not the document's: each one that holds a widget is watched too.
+const watchedRoots = new WeakSet();
+function watchRoot(el) {
+  const root = el.getRootNode();
+  if (!(root instanceof ShadowRoot) || watchedRoots.has(root)) return;
+  watchedRoots.add(root);
+  linkStylesheet(root);
+  removals.observe(root, { childList: true, subtree: true });
+}
 
 // A hidden tab gets no frames; when it comes back, the widgets go on from where they were.
 document.addEventListener('visibilitychange', () => {
@@ -230,6 +243,7 @@ export async function mount(element) {
 }
 
 async function mountWith(element) {
+  watchRoot(element);
   const mountWidget = await moduleFor(element.getAttribute('data-nndl'));
   const lang = element.getAttribute('lang');
   const entry = {

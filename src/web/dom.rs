@@ -55,9 +55,18 @@ pub fn prefers_dark() -> bool {
         .is_some_and(|m| m.matches())
 }
 
-/// The language of the nearest element with a `lang` attribute (`<html lang>` at the latest).
+/// The language of the nearest element with a `lang` attribute (`<html lang>` at the latest),
+/// looking out of shadow roots through their hosts.
 pub fn page_lang(el: &Element) -> Option<String> {
-    el.closest("[lang]").ok().flatten()?.get_attribute("lang")
+    let mut el = el.clone();
+    loop {
+        if let Some(found) = el.closest("[lang]").ok().flatten() {
+            return found.get_attribute("lang");
+        }
+        // In a shadow root (which has a host), the search goes on from the host.
+        let host = js_sys::Reflect::get(&el.get_root_node(), &"host".into()).ok()?;
+        el = host.dyn_into::<Element>().ok()?;
+    }
 }
 
 /// A button that carries its action's name (`data-action`) for the shell's click handler.

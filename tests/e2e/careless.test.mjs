@@ -160,3 +160,43 @@ test('a link that names a setting twice is refused and says so; a speed too slow
   assert.match(slow.text, /data-speed="1e-300": out of range\. Accepted: a number from 0\.1 to 1000000/);
   assert.deepEqual(await problems(), []);
 });
+
+test('a widget in a shadow root is styled, speaks the language of its host, and is freed when removed from the shadow root', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/two-neurons.html`, {
+    viewport: { width: 1000, height: 1400 },
+  });
+  await page.waitForSelector('#second[data-state="ready"]');
+  const r = await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const section = document.createElement('section');
+    section.lang = 'zh';
+    const host = section.appendChild(document.createElement('div'));
+    document.body.append(section);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('div');
+    el.dataset.nndl = 'neuron';
+    shadow.append(el);
+    const h = await mount(el);
+    // The stylesheet's own link loads asynchronously: wait for its rules to apply.
+    for (let i = 0; i < 200 && getComputedStyle(el).overflowWrap !== 'anywhere'; i++) await new Promise((ok) => setTimeout(ok, 10));
+    const seen = {
+      styled: getComputedStyle(el).overflowWrap,
+      run: el.querySelector('[data-action="run"]').textContent,
+      lang: el.getAttribute('lang'),
+    };
+    // Removed inside the shadow root only: no change to the page's own tree.
+    shadow.replaceChildren();
+    let destroyed = false;
+    for (let i = 0; i < 100 && !destroyed; i++) {
+      await new Promise((ok) => setTimeout(ok));
+      try {
+        h.step();
+      } catch (err) {
+        destroyed = /was destroyed/.test(err.message);
+      }
+    }
+    return { ...seen, destroyed, state: el.getAttribute('data-state') };
+  });
+  assert.deepEqual(r, { styled: 'anywhere', run: '运行', lang: 'zh-CN', destroyed: true, state: null });
+  assert.deepEqual(await problems(), []);
+});
