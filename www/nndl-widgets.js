@@ -281,7 +281,7 @@ async function mountWith(element) {
     if (!files.length || !contain(element, entry, () => entry.widget.worker)) return;
     const names = Array.from(files, (f) => f.name);
     // From here until the worker has read them, a Run waits for them.
-    contain(element, entry, () => entry.widget.filesSent(names));
+    contain(element, entry, () => entry.widget.filesSent());
     let bytes;
     try {
       bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));

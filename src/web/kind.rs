@@ -75,9 +75,9 @@ pub trait WidgetKind {
         Ok(())
     }
 
-    /// The shell has sent the reader's files (by these names) to the widget's worker, which
-    /// answers when it has read them.
-    fn files_sent(&mut self, _names: Vec<String>) -> Result<(), JsValue> {
+    /// The shell is sending the reader's files to the widget's worker, which answers when it
+    /// has read them.
+    fn files_sent(&mut self) -> Result<(), JsValue> {
         Ok(())
     }
 }

@@ -556,7 +556,7 @@ impl WidgetKind for MnistWidget {
         Ok(false)
     }
 
-    fn files_sent(&mut self, _names: Vec<String>) -> Result<(), JsValue> {
+    fn files_sent(&mut self) -> Result<(), JsValue> {
         self.files_pending = true;
         set_text(&self.status, self.lang.words().reading_files);
         Ok(())

@@ -176,11 +176,11 @@ impl Widget {
         }
     }
 
-    /// The shell has sent the reader's files (by these names) to the widget's worker.
+    /// The shell is sending the reader's files to the widget's worker.
     #[wasm_bindgen(js_name = filesSent)]
-    pub fn files_sent(&mut self, names: Vec<String>) -> Result<(), JsError> {
+    pub fn files_sent(&mut self) -> Result<(), JsError> {
         match &mut self.inner {
-            Some(w) => w.files_sent(names).map_err(js_error),
+            Some(w) => w.files_sent().map_err(js_error),
             None => Ok(()),
         }
     }
