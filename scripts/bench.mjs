@@ -203,15 +203,8 @@ try {
         const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
         const files = await Promise.all(names.map((n) => inflate(`/data/mnist/full/${n}.gz`)));
         const config = { hidden: 30, cost: 'cross-entropy', eta: 0.5, lambda: 0, batch: 10, epochs: 1, init: 'large', data: 'full', seed: 1 };
-        // A minimal module using one relaxed-SIMD instruction, f32x4.relaxed_madd (0xfd 0x85 0x02)
-        // on three v128.const 0: what the worker's loader gives WebAssembly.validate to choose.
-        const v128 = [0xfd, 0x0c, ...new Array(16).fill(0)];
-        const relaxed = WebAssembly.validate(new Uint8Array([
-          0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // magic, version
-          1, 5, 1, 0x60, 0, 1, 0x7b, // types: () -> v128
-          3, 2, 1, 0, // one function of that type
-          10, 0x3d, 1, 0x3b, 0, ...v128, ...v128, ...v128, 0xfd, 0x85, 0x02, 0x0b, // its body
-        ]));
+        // What the worker's loader chooses by.
+        const { relaxedSimd: relaxed } = await import('/www/relaxed-simd.js');
         const out = { relaxed_supported: relaxed };
         for (const build of ['pkg-worker', 'pkg-worker-relaxed']) {
           let m;

@@ -8,16 +8,10 @@
 // ignores what an earlier run was still sending.
 
 // Two builds of the training code: with relaxed SIMD (fused multiply-adds, where the engine has
-// them) and with plain simd128. A tiny module of one f32x4.relaxed_madd (0xfd 0x85 0x02, on three
-// v128.const 0) tells which this engine runs.
-const v128 = [0xfd, 0x0c, ...new Array(16).fill(0)];
-const relaxed = WebAssembly.validate(new Uint8Array([
-  0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, // magic, version
-  1, 5, 1, 0x60, 0, 1, 0x7b, // types: () -> v128
-  3, 2, 1, 0, // one function of that type
-  10, 0x3d, 1, 0x3b, 0, ...v128, ...v128, ...v128, 0xfd, 0x85, 0x02, 0x0b, // its body
-]));
-const wasm = import(relaxed ? '../pkg-worker-relaxed/nndl_widgets.js' : '../pkg-worker/nndl_widgets.js');
+// them) and with plain simd128.
+import { relaxedSimd } from './relaxed-simd.js';
+
+const wasm = import(relaxedSimd ? '../pkg-worker-relaxed/nndl_widgets.js' : '../pkg-worker/nndl_widgets.js');
 let MnistJob, errorMessage, filesMessage, sortIdxFiles;
 const ready = wasm.then(async (m) => {
   await m.default();
