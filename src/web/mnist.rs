@@ -220,7 +220,7 @@ impl MnistWidget {
     }
 
     fn render(&mut self) -> Result<(), JsValue> {
-        if self.mode != State::Failed {
+        if !matches!(self.mode, State::Failed | State::Diverged) {
             self.alert.set_hidden(true);
         }
         if self.runs.is_empty() {
@@ -681,7 +681,11 @@ impl WidgetKind for MnistWidget {
                 ..
             } => {
                 self.mode = State::Diverged;
-                set_text(&self.status, &self.lang.worker_error(&error));
+                let said = self.lang.worker_error(&error);
+                set_text(&self.status, &said);
+                // Seen, not only heard: the status line is for screen readers.
+                set_text(&self.alert, &said);
+                self.alert.set_hidden(false);
                 self.render()
             }
             FromWorker::Error { error, run } => {
