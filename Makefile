@@ -23,13 +23,14 @@ dist:
 	scripts/dist.sh
 
 # Figures from this machine: load size and time, native against wasm speed (neuron and MNIST),
-# frame budget.
+# frame budget; the browser's memory with a reader's large files.
 bench:
 	scripts/setup.sh --test
 	python3 -c 'import numpy, threadpoolctl' 2>/dev/null || python3 -m pip install --quiet numpy threadpoolctl \
 	  || python3 -m pip install --quiet --break-system-packages numpy threadpoolctl
 	scripts/build.sh --bench
 	node scripts/bench.mjs
+	node scripts/memory.mjs
 
 # The fuzz targets, FUZZ_SECONDS each (installs nightly and cargo-fuzz when missing).
 fuzz:

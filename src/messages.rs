@@ -39,6 +39,10 @@ pub enum ToWorker {
     Pause,
     Resume,
     Cancel,
+    /// Not for the worker but for the shell: end the worker, and with it all the memory it
+    /// holds (a WebAssembly memory never shrinks). The widget asks for this whenever the worker
+    /// is idle and holds nothing the next runs need; the next message starts a new one.
+    Quit,
 }
 
 /// How many digits each set has.

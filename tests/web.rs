@@ -446,3 +446,63 @@ fn the_mnist_widget_shows_validation_accuracy_when_its_digits_have_a_validation_
     let _w = mount(small.clone()).unwrap();
     assert!(item(&small));
 }
+
+#[wasm_bindgen_test]
+fn the_mnist_widget_ends_its_worker_whenever_it_is_idle_and_holds_nothing_the_next_runs_need() {
+    use nndl_widgets::messages::{Digits, FromWorker, ToWorker, WorkerError};
+    let el = div(&[("data-nndl", "mnist")]);
+    let mut widget = mount(el.clone()).unwrap();
+    let sent = |w: &mut nndl_widgets::web::Widget| -> Vec<ToWorker> {
+        w.take_messages()
+            .unwrap()
+            .into_iter()
+            .map(|m| serde_wasm_bindgen::from_value(m).unwrap())
+            .collect()
+    };
+    let send = |w: &mut nndl_widgets::web::Widget, m: &FromWorker| {
+        w.receive(serde_wasm_bindgen::to_value(m).unwrap()).unwrap()
+    };
+    // A run on the served digits: the worker ends with it, whether it finishes or is cancelled.
+    widget.act("run").unwrap();
+    assert!(matches!(sent(&mut widget)[..], [ToWorker::Start { .. }]));
+    send(&mut widget, &FromWorker::Done { run: 1 });
+    assert_eq!(sent(&mut widget), vec![ToWorker::Quit]);
+    widget.act("run").unwrap();
+    sent(&mut widget);
+    widget.act("cancel").unwrap();
+    assert_eq!(sent(&mut widget), vec![ToWorker::Cancel, ToWorker::Quit]);
+    // The reader's files: kept by the worker while in use, across a finished run.
+    widget.files_sent().unwrap();
+    send(
+        &mut widget,
+        &FromWorker::Files {
+            names: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+        },
+    );
+    assert_eq!(sent(&mut widget), vec![]);
+    widget.act("run").unwrap();
+    assert!(matches!(
+        sent(&mut widget)[..],
+        [ToWorker::Start {
+            run: 3,
+            data: Digits::Files,
+            ..
+        }]
+    ));
+    send(&mut widget, &FromWorker::Done { run: 3 });
+    assert_eq!(sent(&mut widget), vec![]);
+    // ... and ended when the reader goes back to the served digits.
+    widget.set("data", "served", false).unwrap();
+    assert_eq!(sent(&mut widget), vec![ToWorker::Quit]);
+    // A refused set: the worker, holding its bytes, ends.
+    widget.files_sent().unwrap();
+    send(
+        &mut widget,
+        &FromWorker::Error {
+            run: None,
+            error: WorkerError::FileCount { given: 3 },
+        },
+    );
+    assert_eq!(sent(&mut widget), vec![ToWorker::Quit]);
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("failed"));
+}

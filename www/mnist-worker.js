@@ -33,19 +33,27 @@ const MAX_BYTES = 200 * 1024 * 1024;
 /// 220 MB.
 const MAX_OWN_BYTES = 256 * 1024 * 1024;
 
-// What a file holds inflated, as far as can be told before inflating it: its own size, or for
+// What a file holds inflated, as far as can be told before reading it: its own size, or for
 // gzip the size its trailer states (which a crafted file may understate: inflating counts again).
-function statedSize(bytes) {
-  const n = bytes.length;
-  if (n < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return n;
-  return (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+// Only the first two and the last four bytes are read.
+async function statedSize(file) {
+  const n = file.size;
+  if (n < 18 || !(await isGzip(file))) return n;
+  const t = new Uint8Array(await file.slice(n - 4).arrayBuffer());
+  return (t[0] | (t[1] << 8) | (t[2] << 16) | (t[3] << 24)) >>> 0;
 }
 
-// A reader's files, inflated, refused before and while inflating once they pass MAX_OWN_BYTES
-// together.
+async function isGzip(blob) {
+  const b = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  return b[0] === 0x1f && b[1] === 0x8b;
+}
+
+// A reader's files (File objects: nothing of them is in memory yet), inflated, refused before
+// reading them and while inflating once they pass MAX_OWN_BYTES together.
 async function ownFilesInflated(files, names) {
   const tooLarge = (total) => ({ kind: 'files-too-large', total, limit: MAX_OWN_BYTES });
-  const stated = files.reduce((sum, f) => sum + statedSize(f), 0);
+  let stated = 0;
+  for (const f of files) stated += await statedSize(f);
   if (stated > MAX_OWN_BYTES) throw tooLarge(stated);
   const budget = { left: MAX_OWN_BYTES, tooLarge };
   const out = [];
@@ -59,14 +67,15 @@ let paused = false;
 let timer = null; // the next slice, when one is due
 let ownFiles = null;
 
-// Gzipped files (the served sets, and often a reader's own) are inflated here, by the browser,
-// up to MAX_BYTES.
-async function inflated(bytes, file, budget = null) {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) {
-    if (budget && (budget.left -= bytes.length) < 0) throw budget.tooLarge(MAX_OWN_BYTES - budget.left);
-    return bytes;
+// A file (a Blob) as bytes. Gzipped files (the served sets, and often a reader's own) are
+// inflated here, by the browser, as a stream: a served file up to MAX_BYTES, a reader's within
+// the budget of their four.
+async function inflated(blob, file, budget = null) {
+  if (!(await isGzip(blob))) {
+    if (budget && (budget.left -= blob.size) < 0) throw budget.tooLarge(MAX_OWN_BYTES - budget.left);
+    return new Uint8Array(await blob.arrayBuffer());
   }
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   const parts = [];
   let size = 0;
   for (;;) {
@@ -80,7 +89,10 @@ async function inflated(bytes, file, budget = null) {
     const { done, value } = chunk;
     if (done) break;
     size += value.length;
-    if (size > MAX_BYTES) throw { kind: 'too-large', limit: MAX_BYTES };
+    if (!budget && size > MAX_BYTES) {
+      reader.cancel();
+      throw { kind: 'too-large', limit: MAX_BYTES };
+    }
     if (budget && (budget.left -= value.length) < 0) {
       reader.cancel();
       throw budget.tooLarge(MAX_OWN_BYTES - budget.left);
@@ -99,7 +111,7 @@ async function inflated(bytes, file, budget = null) {
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw { kind: 'fetch', file: url.pathname, status: response.status };
-  return inflated(new Uint8Array(await response.arrayBuffer()), url.pathname);
+  return inflated(await response.blob(), url.pathname);
 }
 
 // An error as the page reads it: typed when it came from the module or from this script.
@@ -124,6 +136,7 @@ function slice(id) {
       postMessage(job.report(GRID));
       if (job.finished()) {
         postMessage(job.done());
+        forget();
         return;
       }
     }
@@ -137,6 +150,7 @@ onmessage = async ({ data: m }) => {
   try {
     await ready;
     if (m.type === 'files') {
+      ownFiles = null; // an earlier set is not kept while this one is read
       ownFiles = sortIdxFiles(m.names, await ownFilesInflated(m.files, m.names));
       postMessage(filesMessage(m.names));
       return;

@@ -266,6 +266,12 @@ async function mountWith(element) {
   let worker = null;
   const post = () => {
     for (const m of contain(element, entry, () => entry.widget.takeMessages()) || []) {
+      if (m.type === 'quit') {
+        // The widget is done with this worker: its memory goes with it.
+        worker?.terminate();
+        worker = null;
+        continue;
+      }
       worker ??= startWorker(element, entry, post);
       worker.postMessage(m);
     }
@@ -276,24 +282,14 @@ async function mountWith(element) {
     if (entry.running) schedule();
     if (contain(element, entry, () => entry.widget.worker)) post();
   };
-  // Files for the worker, from the widget's file picker or dropped on the widget.
-  const sendFiles = async (files) => {
+  // Files for the worker, from the widget's file picker or dropped on the widget. The worker
+  // gets the File objects, not their bytes: it reads their sizes first, and only then the files.
+  const sendFiles = (files) => {
     if (!files.length || !contain(element, entry, () => entry.widget.worker)) return;
-    const names = Array.from(files, (f) => f.name);
     // From here until the worker has read them, a Run waits for them.
     contain(element, entry, () => entry.widget.filesSent());
-    let bytes;
-    try {
-      bytes = await Promise.all(Array.from(files, async (f) => new Uint8Array(await f.arrayBuffer())));
-    } catch (err) {
-      contain(element, entry, () =>
-        entry.widget.receive({ type: 'error', error: { kind: 'other', message: err.message || String(err) } }),
-      );
-      return;
-    }
-    if (entry.destroyed) return; // destroyed meanwhile
     worker ??= startWorker(element, entry, post);
-    worker.postMessage({ type: 'files', names, files: bytes }, bytes.map((b) => b.buffer));
+    worker.postMessage({ type: 'files', names: Array.from(files, (f) => f.name), files: Array.from(files) });
   };
   // The explorer's settings. Sliders apply as they move; number boxes, selects and checkboxes
   // when their value is committed (change, or Enter in a number box).
@@ -301,6 +297,7 @@ async function mountWith(element) {
     entry.running = contain(element, entry, () => entry.widget.set(name, value, fromSlider));
     entry.last = null;
     if (entry.running) schedule();
+    if (contain(element, entry, () => entry.widget.worker)) post();
   };
   const onSetting = (ev) => {
     const el = ev.target;
@@ -403,6 +400,7 @@ async function mountWith(element) {
       entry.running = running;
       entry.last = null;
       if (running) schedule();
+      if (contain(element, entry, () => entry.widget.worker)) post();
     },
     destroy() {
       if (entry.destroyed) return;

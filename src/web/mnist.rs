@@ -184,6 +184,17 @@ impl MnistWidget {
         Ok(())
     }
 
+    /// Ends the worker when nothing is under way and it holds nothing the next runs need: its
+    /// memory (the digits, a refused set's bytes) goes with it. While the reader's own files
+    /// are in use, it keeps them, inflated, for the next run.
+    fn quit_if_idle(&mut self) -> Result<(), JsValue> {
+        let idle = !matches!(self.mode, State::Loading | State::Running | State::Paused);
+        if idle && self.own_files.is_none() && !self.files_pending {
+            self.send(ToWorker::Quit)?;
+        }
+        Ok(())
+    }
+
     fn data(&self) -> Digits {
         if self.own_files.is_some() {
             Digits::Files
@@ -548,6 +559,7 @@ impl WidgetKind for MnistWidget {
                     self.guesses.clear();
                     self.mode = State::Ready;
                 }
+                self.quit_if_idle()?;
             }
             // Stepping, and the neuron's rule switches, mean nothing here.
             _ => {}
@@ -556,8 +568,12 @@ impl WidgetKind for MnistWidget {
         Ok(false)
     }
 
+    /// A new set replaces the one in use (if any), whether or not it is taken: the worker
+    /// drops the old one before reading it.
     fn files_sent(&mut self) -> Result<(), JsValue> {
+        self.own_files = None;
         self.files_pending = true;
+        self.render()?;
         set_text(&self.status, self.lang.words().reading_files);
         Ok(())
     }
@@ -571,6 +587,7 @@ impl WidgetKind for MnistWidget {
             ));
         }
         self.own_files = None;
+        self.quit_if_idle()?;
         set_text(&self.status, &self.next_runs_note());
         self.render()?;
         Ok(false)
@@ -657,6 +674,7 @@ impl WidgetKind for MnistWidget {
             }
             FromWorker::Done { .. } => {
                 self.mode = State::Finished;
+                self.quit_if_idle()?;
                 self.render()
             }
             // The reader's files are read: the next runs train on them, and an alert about an
@@ -681,6 +699,7 @@ impl WidgetKind for MnistWidget {
                 ..
             } => {
                 self.mode = State::Diverged;
+                self.quit_if_idle()?;
                 let said = self.lang.worker_error(&error);
                 set_text(&self.status, &said);
                 // Seen, not only heard: the status line is for screen readers.
@@ -695,6 +714,7 @@ impl WidgetKind for MnistWidget {
                     self.run_after_files = false;
                 }
                 self.mode = State::Failed;
+                self.quit_if_idle()?;
                 set_text(&self.status, "");
                 set_text(&self.alert, &self.lang.worker_error(&error));
                 self.alert.set_hidden(false);

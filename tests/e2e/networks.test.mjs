@@ -2,7 +2,7 @@
 // sigmoid-quadratic pairing stalls (eqs. 65-70), and MNIST trains in a Web Worker while the page
 // stays responsive, with its accuracy, cost, guesses, pause, cancel and file checks.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -310,5 +310,67 @@ test("MNIST: the reader's files are capped at 256 MiB inflated together, checked
   alert = await p.innerText('#digits [role="alert"]');
   assert.match(alert, /bomb-lying\.gz looks gzipped but does not inflate|These files hold at least 25[67] MiB inflated/, alert);
   assert.equal(await p.getAttribute('#digits', 'data-state'), 'failed');
+  // Four plain files of 512 MiB (sparse: they take no disk) are refused by their sizes, unread.
+  const huge = ['train-images', 'train-labels', 'test-images', 'test-labels'].map((n, i) => {
+    const f = join(out, `huge-${n}`);
+    const fd = openSync(f, 'w');
+    writeSync(fd, Buffer.from([0, 0, 8, i % 2 ? 1 : 3, 0, 0, 0, 4]));
+    ftruncateSync(fd, 512 * 1024 * 1024);
+    closeSync(fd);
+    return f;
+  });
+  await p.evaluate(() => {
+    document.querySelector('#digits [role="alert"]').textContent = '';
+  });
+  await p.setInputFiles('#digits input[data-files]', huge);
+  await p.waitForFunction(() => document.querySelector('#digits [role="alert"]').textContent.trim() !== '');
+  alert = await p.innerText('#digits [role="alert"]');
+  assert.match(alert, /These files hold at least 2048 MiB inflated/, alert);
+  assert.deepEqual(await problems(), []);
+});
+
+test('MNIST: the worker, and its memory, end whenever it is idle and holds nothing the next runs need', skipOn('second-upload'), async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  // Workers are started as the widget needs them: counted from here on.
+  await p.evaluate(() => {
+    const Native = window.Worker;
+    const count = (window.workers = { started: 0, ended: 0 });
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        count.started++;
+      }
+      terminate() {
+        if (!this.ended) count.ended++;
+        this.ended = true;
+        super.terminate();
+      }
+    };
+  });
+  const alive = () => p.evaluate(() => window.workers.started - window.workers.ended);
+  // A run on the served digits: its worker ends with it.
+  await p.click('#digits [data-action="run"]');
+  await p.waitForSelector('#digits[data-state="running"]', { timeout: 60000 });
+  assert.equal(await alive(), 1);
+  await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  assert.equal(await alive(), 0);
+  // The reader's files: the worker keeps them while they are in use, across a finished run.
+  const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+  await p.setInputFiles('#digits input[data-files]', names.map((n) => join(root, 'data', 'mnist', 'small', `${n}.gz`)));
+  await p.waitForSelector('#digits [data-control="data"][data-value="served"]:not([hidden])');
+  await p.click('#digits [data-action="run"]');
+  await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  assert.equal(await alive(), 1);
+  // Back to the served digits: the worker, holding the files, ends.
+  await p.click('#digits [data-control="data"][data-value="served"]');
+  assert.equal(await alive(), 0);
+  // A refused set ends the worker that read it.
+  const bad = [1, 2, 3, 4].map((i) => join(out, `refused-${i}-ubyte`));
+  for (const f of bad) writeFileSync(f, 'this is not an IDX file');
+  await p.setInputFiles('#digits input[data-files]', bad);
+  await p.waitForSelector('#digits[data-state="failed"]');
+  assert.equal(await p.evaluate(() => window.workers.started), 3);
+  assert.equal(await alive(), 0);
   assert.deepEqual(await problems(), []);
 });
