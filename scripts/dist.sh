@@ -24,9 +24,12 @@ for out in pkg pkg-neuron pkg-explorer pkg-network pkg-mnist pkg-worker pkg-work
 done
 cp pkg/kinds.js dist/pkg/
 cp -r data/mnist dist/data/
-# The policy the pages are made to work under, for static hosts that read a _headers file.
+# The policy the pages are made to work under, for static hosts that read a _headers file; and
+# CORS, which a page in a frame sandboxed without allow-same-origin (an opaque origin) needs to
+# load the module and the wasm.
 cat > dist/_headers <<'HEADERS'
 /*
   Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:
+  Access-Control-Allow-Origin: *
 HEADERS
 echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1) in dist/" >&2

@@ -19,6 +19,7 @@ For the end-to-end tests only (tests/e2e/harness.mjs sets them; the files on dis
 """
 import http.server
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -27,6 +28,15 @@ CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
     "img-src 'self' data: blob:"
 )
+
+
+def csp_for(host):
+    """The policy, with this server's origin named beside each 'self': WebKit matches 'self' to
+    nothing in a frame sandboxed without allow-same-origin (an opaque origin), where Chromium and
+    Firefox match it to the page's URL. For any other page the two say the same."""
+    if not host or not re.fullmatch(r"[A-Za-z0-9.\-]+(:[0-9]+)?|\[[0-9A-Fa-f:]+\](:[0-9]+)?", host):
+        return CSP
+    return CSP.replace("'self'", f"'self' http://{host}")
 
 PROBE = os.environ.get("NNDL_TEST_PROBE")
 PROBE_PATH = "/__nndl-test-probe.js"
@@ -110,7 +120,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Content-Security-Policy", csp_for(self.headers.get("Host")))
+        # A page in a frame sandboxed without allow-same-origin has an opaque origin: its module
+        # scripts and the wasm are fetched with CORS, and need this.
+        self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
 

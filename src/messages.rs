@@ -126,6 +126,9 @@ pub enum WorkerError {
     FileCount { given: usize },
     /// Not two images files and two labels files.
     FileKinds { images: usize, labels: usize },
+    /// The page cannot start a worker: it has an opaque origin (a frame sandboxed without
+    /// `allow-same-origin`), from which no script URL is same-origin.
+    NoWorker,
     /// Anything else, in the words the browser gave (a failed read, a bug).
     Other { message: String },
 }

@@ -67,6 +67,14 @@ impl Lang {
             WorkerError::FileKinds { images, labels } => format!(
                 "{images} images file(s) and {labels} labels file(s) given; two of each are needed."
             ),
+            WorkerError::NoWorker if zh => "这个演示在 Web Worker 中训练，而这个页面无法启动 Worker：\
+                 它位于一个没有 allow-same-origin 的沙盒框架（iframe）中。\
+                 嵌入它的页面需要 sandbox=\"allow-scripts allow-same-origin\"。"
+                .into(),
+            WorkerError::NoWorker => "This demo trains in a Web Worker, which this page cannot \
+                 start: it is in a frame sandboxed without allow-same-origin. The page that \
+                 frames it needs sandbox=\"allow-scripts allow-same-origin\"."
+                .into(),
             WorkerError::Other { message } => message.clone(),
         }
     }

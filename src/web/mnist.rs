@@ -78,6 +78,8 @@ pub struct MnistWidget {
     status: HtmlElement,
     alert: HtmlElement,
     dark: bool,
+    /// The page cannot start a worker (an opaque origin): nothing runs.
+    no_worker: bool,
 }
 
 impl MnistWidget {
@@ -174,8 +176,17 @@ impl MnistWidget {
             status,
             alert,
             dark: false,
+            no_worker: false,
         };
         widget.resize()?;
+        // A page with an opaque origin (a frame sandboxed without allow-same-origin) cannot
+        // start the worker: said at once, and Run stays refused.
+        if web_sys::window().is_some_and(|w| w.origin() == "null") {
+            widget.no_worker = true;
+            buttons[0].set_disabled(true);
+            input.set_disabled(true);
+            widget.fail(&WorkerError::NoWorker)?;
+        }
         Ok(widget)
     }
 
@@ -193,6 +204,16 @@ impl MnistWidget {
             self.send(ToWorker::Quit)?;
         }
         Ok(())
+    }
+
+    /// Ends the run (or the reader's set) as failed, with an alert saying why.
+    fn fail(&mut self, error: &WorkerError) -> Result<(), JsValue> {
+        self.mode = State::Failed;
+        self.quit_if_idle()?;
+        set_text(&self.status, "");
+        set_text(&self.alert, &self.lang.worker_error(error));
+        self.alert.set_hidden(false);
+        self.render_controls()
     }
 
     fn data(&self) -> Digits {
@@ -501,7 +522,7 @@ impl MnistWidget {
 
 impl WidgetKind for MnistWidget {
     fn has_worker(&self) -> bool {
-        true
+        !self.no_worker
     }
 
     /// The messages for the worker since the last call.
@@ -512,6 +533,7 @@ impl WidgetKind for MnistWidget {
     /// A reader's action: run, pause (or resume), toggle (Space), cancel, reset (R).
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         match (action, self.mode) {
+            _ if self.no_worker => return Ok(false),
             // The reader's files are on their way to the worker: the run waits for them.
             (Action::Run | Action::Toggle, _) if self.files_pending => {
                 self.run_after_files = true;
@@ -713,12 +735,7 @@ impl WidgetKind for MnistWidget {
                     self.files_pending = false;
                     self.run_after_files = false;
                 }
-                self.mode = State::Failed;
-                self.quit_if_idle()?;
-                set_text(&self.status, "");
-                set_text(&self.alert, &self.lang.worker_error(&error));
-                self.alert.set_hidden(false);
-                self.render_controls()
+                self.fail(&error)
             }
         }
     }

@@ -200,3 +200,37 @@ test('a widget in a shadow root is styled, speaks the language of its host, and 
   assert.deepEqual(r, { styled: 'anywhere', run: '运行', lang: 'zh-CN', destroyed: true, state: null });
   assert.deepEqual(await problems(), []);
 });
+
+test('in a frame sandboxed without allow-same-origin the widgets run, and MNIST, which needs a worker, says what the frame needs', async () => {
+  const { page: p, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/sandboxed.html`);
+  await p.waitForFunction(
+    () => window.reports.some((r) => r.widgets.find((w) => w.id === 'neuron').state === 'finished'),
+    null,
+    { timeout: 30000 },
+  );
+  const last = await p.evaluate(() => window.reports[window.reports.length - 1]);
+  assert.equal(last.origin, 'null', 'the frame has an opaque origin');
+  const [neuron, digits, zh] = last.widgets;
+  assert.equal(neuron.epoch, '30');
+  assert.equal(digits.state, 'failed');
+  assert.match(digits.alert, /trains in a Web Worker, which this page cannot start: it is in a frame sandboxed without allow-same-origin/);
+  assert.match(zh.alert, /没有 allow-same-origin 的沙盒框架/);
+  assert.deepEqual(last.problems, []);
+  assert.deepEqual(await problems(), []);
+});
+
+test("a widget whose module never runs says, after ten seconds of waiting, what it needs", async () => {
+  const { page: p, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/no-script.html`);
+  const hint = (id) => p.evaluate((id) => {
+    const after = getComputedStyle(document.getElementById(id), '::after');
+    return { visible: after.visibility === 'visible', text: after.content };
+  }, id);
+  assert.equal((await hint('neuron')).visible, false, 'not while it may still be loading');
+  await p.waitForFunction(() => getComputedStyle(document.getElementById('neuron'), '::after').visibility === 'visible', null, { timeout: 30000 });
+  assert.match((await hint('neuron')).text, /it needs JavaScript and WebAssembly \(and, in a sandboxed frame, allow-same-origin\)/);
+  const zh = await hint('zh');
+  assert.equal(zh.visible, true);
+  assert.match(zh.text, /它需要 JavaScript 和 WebAssembly（在沙盒框架中还需要 allow-same-origin）。/);
+  await p.screenshot({ path: join(out, 'no-script.png') });
+  assert.deepEqual(await problems(), []);
+});
