@@ -9,6 +9,8 @@ mod explorer;
 pub use explorer::ExplorerWords;
 
 mod errors;
+mod mnist;
+pub use mnist::MnistWords;
 mod worker;
 
 pub use crate::lang::Lang;
@@ -307,25 +309,6 @@ pub struct Words {
     pub state_cancelled: &'static str,
     pub state_failed: &'static str,
     pub keys_hint: &'static str,
-    // The MNIST widget.
-    pub cancel: &'static str,
-    pub accuracy: &'static str,
-    pub best: &'static str,
-    pub validation_accuracy: &'static str,
-    pub accuracy_axis: &'static str,
-    pub cost_axis_plain: &'static str,
-    pub own_files: &'static str,
-    pub your_files: &'static str,
-    pub next_runs: &'static str,
-    pub reading_files: &'static str,
-    pub served_digits: &'static str,
-    pub mnist_credit: &'static str,
-    pub loading: &'static str,
-    pub cancelled: &'static str,
-    pub progress: &'static str,
-    // The multi-layer saturation widget.
-    pub relative_cost: &'static str,
-    pub gradient_norm: &'static str,
     // Option errors: what is wrong, and what is accepted.
     pub not_a_number: &'static str,
     pub nan: &'static str,
@@ -370,24 +353,6 @@ const EN: Words = Words {
     state_cancelled: "Cancelled",
     state_failed: "Stopped",
     keys_hint: "Keys: Space runs or pauses, → steps, R resets.",
-    cancel: "Cancel",
-    accuracy: "Test accuracy",
-    best: "Best",
-    validation_accuracy: "Validation accuracy",
-    accuracy_axis: "test accuracy",
-    cost_axis_plain: "cost",
-    own_files: "Your own IDX files…",
-    your_files: "your files",
-    next_runs: "Runs now train on",
-    reading_files: "Reading your files…",
-    served_digits: "Back to the served digits",
-    mnist_credit:
-        "MNIST digits by Yann LeCun, Corinna Cortes and Christopher Burges (CC BY-SA 3.0).",
-    loading: "Loading the digits…",
-    cancelled: "Cancelled.",
-    progress: "Progress through the epoch",
-    relative_cost: "cost C / C₀",
-    gradient_norm: "‖∂C/∂wᴸ‖, log scale",
     not_a_number: "not a number",
     nan: "NaN is not a number it can use",
     infinite: "infinity is not a number it can use",
@@ -431,24 +396,6 @@ const ZH: Words = Words {
     state_cancelled: "已取消",
     state_failed: "已停止",
     keys_hint: "按键：空格 运行或暂停，→ 单步，R 重置。",
-    cancel: "取消",
-    accuracy: "测试准确率",
-    best: "最佳",
-    validation_accuracy: "验证准确率",
-    accuracy_axis: "测试准确率",
-    cost_axis_plain: "代价",
-    own_files: "使用自己的 IDX 文件…",
-    your_files: "你的文件",
-    next_runs: "之后的训练使用",
-    reading_files: "正在读取你的文件…",
-    served_digits: "改回网站提供的数字",
-    mnist_credit:
-        "MNIST 手写数字由 Yann LeCun、Corinna Cortes 和 Christopher Burges 提供(CC BY-SA 3.0)。",
-    loading: "正在加载手写数字…",
-    cancelled: "已取消。",
-    progress: "本轮进度",
-    relative_cost: "代价 C / C₀",
-    gradient_norm: "‖∂C/∂wᴸ‖(对数坐标)",
     not_a_number: "不是数字",
     nan: "NaN 不是可用的数",
     infinite: "无穷大不是可用的数",

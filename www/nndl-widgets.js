@@ -427,6 +427,11 @@ async function mountWith(element) {
     },
   };
   entries.set(element, entry);
+  // Rejected options, once in the console too, for authors who look there.
+  if (entry.widget.failed) {
+    const where = element.id ? ` #${element.id}` : '';
+    console.warn(`nndl-widgets${where}: ${element.querySelector('[role="alert"]')?.textContent}`);
+  }
   // The width the widget was drawn at (it laid the page out to read it).
   entry.width = element.getBoundingClientRect().width;
   onScreen.observe(element);

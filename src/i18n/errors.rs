@@ -22,38 +22,83 @@ impl OptionError {
             Problem::UnknownOption => w.unknown_option,
             Problem::Repeated => w.repeated,
         };
-        let list = |items: Vec<String>| match lang {
-            Lang::En => items.join(", "),
-            Lang::Zh => items.join("、"),
+        // One string, built in order: "data-w="zz": not a number. Accepted: …. Did you mean …?"
+        let zh = lang == Lang::Zh;
+        let (sep, colon, stop) = if zh {
+            ("、", "：", "。")
+        } else {
+            (", ", ": ", ". ")
         };
-        let accepted = match &self.accepted {
-            Accepted::Range(r) => r.describe(lang),
-            Accepted::OneOf(names) => format!(
-                "{} {}",
-                w.one_of,
-                list(names.iter().map(|n| format!("\"{n}\"")).collect())
-            ),
-            Accepted::Options(names) => format!(
-                "{} {}",
-                w.the_options,
-                list(names.iter().map(|n| format!("data-{n}")).collect())
-            ),
-            Accepted::Once => w.once.to_owned(),
+        let mut m = String::new();
+        // How the author writes a name (and a value) here: data-w="0.6", w="0.6" in a link, or
+        // just "0.6" beside a control.
+        let prefix = |m: &mut String, option: &str, is_value: bool| {
+            if self.place == Place::Option {
+                m.push_str("data-");
+            }
+            if self.place != Place::Control || !is_value {
+                m.push_str(option);
+            }
+            if self.place != Place::Control && is_value {
+                m.push('=');
+            }
         };
-        let (option, value, label) = (
-            shortened(&self.option).0,
-            quoted(&self.value, lang),
-            w.accepted,
-        );
-        let name = match self.place {
-            Place::Option => format!("data-{option}="),
-            Place::Named => format!("{option}="),
-            Place::Control => String::new(),
+        prefix(&mut m, &shortened(&self.option).0, true);
+        m.push_str(&quoted(&self.value, lang));
+        m.push_str(colon);
+        m.push_str(problem);
+        m.push_str(stop);
+        m.push_str(w.accepted);
+        m.push_str(colon);
+        let names = |m: &mut String, names: &[&str], before: &str, after: &str| {
+            for (i, n) in names.iter().enumerate() {
+                m.push_str(if i == 0 { " " } else { sep });
+                m.push_str(before);
+                m.push_str(n);
+                m.push_str(after);
+            }
         };
-        match lang {
-            Lang::En => format!("{name}{value}: {problem}. {label}: {accepted}."),
-            Lang::Zh => format!("{name}{value}：{problem}。{label}：{accepted}。"),
+        match &self.accepted {
+            Accepted::Range(r) => m.push_str(&r.describe(lang)),
+            Accepted::OneOf(list) => {
+                m.push_str(w.one_of);
+                names(&mut m, list, "\"", "\"");
+            }
+            Accepted::Options(list) => {
+                m.push_str(w.the_options);
+                names(&mut m, list, "data-", "");
+            }
+            Accepted::Once => m.push_str(w.once),
         }
+        m.push_str(stop.trim_end());
+        // For an unknown option or value, the nearest one accepted, written as the author
+        // would write it: data-view="speed", data-eta, view="speed" in a link.
+        let near = match (&self.accepted, self.problem) {
+            (Accepted::OneOf(list), Problem::UnknownValue | Problem::UnknownKind) => {
+                nearest(&self.value, list).map(|n| (n, true))
+            }
+            (Accepted::Options(list), Problem::UnknownOption) => {
+                nearest(&self.option, list).map(|n| (n, false))
+            }
+            _ => None,
+        };
+        if let Some((n, is_value)) = near {
+            m.push_str(if zh {
+                "是不是想写 "
+            } else {
+                " Did you mean "
+            });
+            if is_value {
+                prefix(&mut m, &self.option, true);
+                m.push('"');
+                m.push_str(n);
+                m.push('"');
+            } else {
+                prefix(&mut m, n, false);
+            }
+            m.push_str(if zh { "？" } else { "?" });
+        }
+        m
     }
 
     /// The same error, for a value typed into the control beside which it is shown, or for one
@@ -62,6 +107,58 @@ impl OptionError {
         self.place = place;
         self
     }
+}
+
+/// The one name nearest to `given` (case aside): within a third of its length in edits (one at
+/// least), where a name that begins with it, or that it begins with, counts as that near; none
+/// when two are as near.
+fn nearest<'a>(given: &str, names: &[&'a str]) -> Option<&'a str> {
+    let g = given.trim().as_bytes();
+    if g.is_empty() || g.len() > 64 {
+        return None;
+    }
+    let near = (g.len() / 3).max(1);
+    let (mut best, mut best_d, mut tie) = (None, usize::MAX, false);
+    for &n in names {
+        let b = n.as_bytes();
+        let prefix = g.len() >= 3 && (starts(b, g) || starts(g, b));
+        let d = edits(g, b).min(if prefix { near } else { usize::MAX });
+        if d < best_d {
+            (best, best_d, tie) = (Some(n), d, false);
+        } else if d == best_d {
+            tie = true;
+        }
+    }
+    if best_d <= near && !tie {
+        best
+    } else {
+        None
+    }
+}
+
+/// Whether `a` begins with `b`, case aside.
+fn starts(a: &[u8], b: &[u8]) -> bool {
+    a.len() >= b.len() && a[..b.len()].eq_ignore_ascii_case(b)
+}
+
+/// The Levenshtein distance between `a` (at most 64 bytes) and `b`, case aside.
+fn edits(a: &[u8], b: &[u8]) -> usize {
+    let mut row = [0usize; 65];
+    for (j, r) in row.iter_mut().enumerate() {
+        *r = j;
+    }
+    for (i, ca) in b.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in a.iter().enumerate() {
+            let next = (diagonal + usize::from(!ca.eq_ignore_ascii_case(cb)))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[a.len()]
 }
 
 /// Longest name or value a message quotes whole, in characters.
@@ -128,5 +225,39 @@ mod tests {
             let m = first(&[("nndl", "neuron"), ("w", "zz")]).message(lang);
             assert!(m.starts_with("data-w=\"zz\""), "{m}");
         }
+    }
+
+    #[test]
+    fn an_unknown_option_or_value_suggests_the_nearest_name_when_one_stands_out() {
+        let first = |options: &[(&str, &str)]| {
+            let parsed = crate::config::parse(options.iter().copied(), None);
+            parsed.result.unwrap_err().remove(0)
+        };
+        let explorer = |k, v| first(&[("nndl", "explorer"), (k, v)]).message(Lang::En);
+        let m = explorer("view", "sped");
+        assert!(m.ends_with(" Did you mean data-view=\"speed\"?"), "{m}");
+        let m = explorer("cost", "Cross_Entropy");
+        assert!(
+            m.ends_with("Did you mean data-cost=\"cross-entropy\"?"),
+            "{m}"
+        );
+        let m = explorer("eta-quadratc", "1");
+        assert!(m.ends_with("Did you mean data-eta-quadratic?"), "{m}");
+        let m = explorer("view", "surf");
+        assert!(m.ends_with("Did you mean data-view=\"surface\"?"), "{m}");
+        // Nothing near, or two as near: no guess.
+        assert!(!explorer("view", "banana").contains("Did you mean"));
+        let m = first(&[("nndl", "neuron"), ("preset", "saturation5")]).message(Lang::En);
+        assert!(!m.contains("Did you mean"), "{m}");
+        let m = first(&[("nndl", "nueron")]).message(Lang::Zh);
+        assert!(m.ends_with("是不是想写 data-nndl=\"neuron\"？"), "{m}");
+        // In a link, as a link writes it.
+        let e = crate::config::OptionError {
+            place: Place::Named,
+            ..first(&[("nndl", "explorer"), ("view", "sped")])
+        };
+        assert!(e
+            .message(Lang::En)
+            .ends_with("Did you mean view=\"speed\"?"));
     }
 }

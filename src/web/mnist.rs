@@ -86,6 +86,7 @@ impl MnistWidget {
     pub fn mount(m: Mount, config: MnistConfig) -> Result<MnistWidget, JsValue> {
         let Mount { root, lang } = m;
         let words = lang.words();
+        let mnist_words = lang.mnist_words();
         dom::prepare_root(
             &root,
             "nndl-mnist",
@@ -103,9 +104,9 @@ impl MnistWidget {
         let (readout_row, readouts) = dom::readouts(
             &[
                 ("epoch", words.epoch),
-                ("accuracy", words.accuracy),
-                ("validation", words.validation_accuracy),
-                ("best", words.best),
+                ("accuracy", mnist_words.accuracy),
+                ("validation", mnist_words.validation_accuracy),
+                ("best", mnist_words.best),
                 ("cost", words.cost),
             ],
             "–",
@@ -113,19 +114,22 @@ impl MnistWidget {
         let progress: HtmlProgressElement = element("progress", "nndl-progress", None)?;
         progress.set_max(1.0);
         progress.set_value(0.0);
-        progress.set_attribute("aria-label", words.progress)?;
+        progress.set_attribute("aria-label", mnist_words.progress)?;
         readout_row.append_child(&progress)?;
         root.append_child(&readout_row)?;
 
         let (controls, buttons) = dom::controls(&[
             ("run", words.run),
             ("pause", words.pause),
-            ("cancel", words.cancel),
+            ("cancel", mnist_words.cancel),
         ])?;
         let (pause, cancel) = (buttons[1].clone(), buttons[2].clone());
         // A file picker dressed as a button: the label is what people click and tab to.
-        let picker: HtmlElement =
-            element("label", "nndl-button nndl-files", Some(words.own_files))?;
+        let picker: HtmlElement = element(
+            "label",
+            "nndl-button nndl-files",
+            Some(mnist_words.own_files),
+        )?;
         let input: HtmlInputElement = element("input", "", None)?;
         input.set_type("file");
         input.set_multiple(true);
@@ -133,7 +137,7 @@ impl MnistWidget {
         picker.append_child(&input)?;
         controls.append_child(&picker)?;
         let served: HtmlButtonElement =
-            element("button", "nndl-button", Some(words.served_digits))?;
+            element("button", "nndl-button", Some(mnist_words.served_digits))?;
         served.set_type("button");
         served.set_attribute("data-control", "data")?;
         served.set_attribute("data-value", "served")?;
@@ -145,7 +149,7 @@ impl MnistWidget {
         grid.set_attribute("role", "img")?;
         root.append_child(&grid)?;
 
-        let credit: HtmlElement = element("p", "nndl-credit", Some(words.mnist_credit))?;
+        let credit: HtmlElement = element("p", "nndl-credit", Some(mnist_words.mnist_credit))?;
         root.append_child(&credit)?;
         let (status, alert) = dom::status_and_alert(&root)?;
 
@@ -228,10 +232,10 @@ impl MnistWidget {
     fn digits_for_next_runs(&self) -> String {
         match (&self.own_files, self.config.data) {
             (Some(names), _) => {
-                let words = self.lang.words();
+                let mnist_words = self.lang.mnist_words();
                 match self.lang {
-                    Lang::En => format!("{} {}", words.your_files, self.lang.list(names)),
-                    Lang::Zh => format!("{}：{}", words.your_files, self.lang.list(names)),
+                    Lang::En => format!("{} {}", mnist_words.your_files, self.lang.list(names)),
+                    Lang::Zh => format!("{}：{}", mnist_words.your_files, self.lang.list(names)),
                 }
             }
             (None, MnistData::Small) => self.lang.mnist_digits(5000, 0, 1000),
@@ -241,7 +245,10 @@ impl MnistWidget {
 
     /// The status line's sentence on which digits the next runs train.
     fn next_runs_note(&self) -> String {
-        let (next, digits) = (self.lang.words().next_runs, self.digits_for_next_runs());
+        let (next, digits) = (
+            self.lang.mnist_words().next_runs,
+            self.digits_for_next_runs(),
+        );
         match self.lang {
             Lang::En => format!("{next} {digits}."),
             Lang::Zh if digits.starts_with(|c: char| c.is_ascii_digit()) => {
@@ -388,11 +395,17 @@ impl MnistWidget {
             .filter(|c| c.is_finite())
             .fold(0.0f64, f64::max);
         let words = self.lang.words();
+        let mnist_words = self.lang.mnist_words();
         let panels = [
-            (&left, words.accuracy_axis, floor.clamp(0.0, 0.9)..1.0, 0),
+            (
+                &left,
+                mnist_words.accuracy_axis,
+                floor.clamp(0.0, 0.9)..1.0,
+                0,
+            ),
             (
                 &right,
-                words.cost_axis_plain,
+                mnist_words.cost_axis_plain,
                 0.0..if highest_cost > 0.0 {
                     highest_cost * 1.1
                 } else {
@@ -446,7 +459,7 @@ impl MnistWidget {
                     self.config.epochs,
                     *a,
                 ),
-                None => words.accuracy_axis.to_string(),
+                None => mnist_words.accuracy_axis.to_string(),
             },
         )?;
         Ok(())
@@ -537,7 +550,7 @@ impl WidgetKind for MnistWidget {
             // The reader's files are on their way to the worker: the run waits for them.
             (Action::Run | Action::Toggle, _) if self.files_pending => {
                 self.run_after_files = true;
-                set_text(&self.status, self.lang.words().reading_files);
+                set_text(&self.status, self.lang.mnist_words().reading_files);
                 return Ok(false);
             }
             (Action::Run, _)
@@ -560,7 +573,7 @@ impl WidgetKind for MnistWidget {
                 self.runs.push(Curve::default());
                 self.mode = State::Loading;
                 self.progress.set_value(0.0);
-                set_text(&self.status, self.lang.words().loading);
+                set_text(&self.status, self.lang.mnist_words().loading);
             }
             (Action::Pause | Action::Toggle, State::Running) => {
                 self.send(ToWorker::Pause)?;
@@ -574,7 +587,7 @@ impl WidgetKind for MnistWidget {
                 if matches!(self.mode, State::Loading | State::Running | State::Paused) {
                     self.send(ToWorker::Cancel)?;
                     self.mode = State::Cancelled;
-                    set_text(&self.status, self.lang.words().cancelled);
+                    set_text(&self.status, self.lang.mnist_words().cancelled);
                 }
                 if action == Action::Reset {
                     self.runs.clear();
@@ -596,7 +609,7 @@ impl WidgetKind for MnistWidget {
         self.own_files = None;
         self.files_pending = true;
         self.render()?;
-        set_text(&self.status, self.lang.words().reading_files);
+        set_text(&self.status, self.lang.mnist_words().reading_files);
         Ok(())
     }
 

@@ -132,6 +132,7 @@ impl MultilayerWidget {
         let demo = self.run.demo();
         let epochs = f64::from(demo.config().epochs);
         let words = self.lang.words();
+        let lang_axes = self.lang.multilayer_axes();
 
         // Left: each run's cost as a share of its starting cost.
         let top = demo
@@ -148,7 +149,7 @@ impl MultilayerWidget {
             &left,
             ratio,
             p,
-            words.relative_cost,
+            lang_axes.0,
             words.epoch_axis,
             epochs,
             0.0..top * 1.05,
@@ -185,7 +186,7 @@ impl MultilayerWidget {
             &right,
             ratio,
             p,
-            words.gradient_norm,
+            lang_axes.1,
             words.epoch_axis,
             epochs,
             (lo..hi).log_scale(),

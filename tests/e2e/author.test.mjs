@@ -1,0 +1,41 @@
+// The course author's side: what an author writes (options, tags, themes, labels) and what the
+// widgets tell an author who gets it wrong.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, serverAndBrowser } from './harness.mjs';
+
+const env = serverAndBrowser();
+
+test('a misspelt option or value suggests the nearest name, in the widget and once in the console', async () => {
+  const { page: p, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/two-neurons.html`);
+  const seen = await p.evaluate(async () => {
+    const warned = [];
+    const warn = console.warn;
+    console.warn = (...args) => warned.push(args.join(' '));
+    const { mount } = await import('/www/nndl-widgets.js');
+    const widget = async (attrs) => {
+      const el = document.createElement('div');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      document.body.append(el);
+      await mount(el);
+      return el.querySelector('[role="alert"]').textContent;
+    };
+    const alerts = [
+      await widget({ id: 'typo', 'data-nndl': 'explorer', 'data-view': 'sped' }),
+      await widget({ 'data-nndl': 'neuron', 'data-presett': 'saturation2' }),
+      await widget({ 'data-nndl': 'nueron', lang: 'zh' }),
+      await widget({ 'data-nndl': 'explorer', 'data-view': 'banana' }),
+    ];
+    console.warn = warn;
+    return { alerts, warned };
+  });
+  const [view, option, kind, far] = seen.alerts;
+  assert.match(view, /data-view="sped": unknown value\. Accepted: one of .*\. Did you mean data-view="speed"\?/, view);
+  assert.match(option, /Did you mean data-preset\?/, option);
+  assert.match(kind, /是不是想写 data-nndl="neuron"？/, kind);
+  assert.doesNotMatch(far, /Did you mean/, far);
+  // Each widget's message once, naming the element by its id where it has one.
+  assert.equal(seen.warned.length, 4, seen.warned.join('\n'));
+  assert.match(seen.warned[0], /^nndl-widgets #typo: .*Did you mean data-view="speed"\?/);
+  assert.deepEqual(await problems(), []);
+});
