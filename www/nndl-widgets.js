@@ -228,6 +228,16 @@ function startWorker(el, entry, post) {
 
 const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 
+// The id an explorer without one gets: its place among the explorers of its document (or shadow
+// root), in document order, skipping an id some other element has.
+function placeId(element) {
+  const root = element.getRootNode();
+  const kind = element.getAttribute('data-nndl');
+  let n = Array.from(root.querySelectorAll(`[data-nndl="${kind}"]`)).indexOf(element) + 1;
+  while (root.getElementById?.(`nndl-${kind}-${n}`) ?? root.querySelector(`#nndl-${kind}-${n}`)) n++;
+  return `nndl-${kind}-${n}`;
+}
+
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
  *  run(), pause(), step(), reset(), set(name, value) (the explorer's settings) and destroy().
  *  Mounting the same element twice gives the same handle. */
@@ -246,6 +256,10 @@ async function mountWith(element) {
   watchRoot(element);
   const mountWidget = await moduleFor(element.getAttribute('data-nndl'));
   const lang = element.getAttribute('lang');
+  // An explorer's shared link is scoped by its element's id: one without gets a stable one, from
+  // its place among the page's explorers (nndl-explorer-1, -2, …), for as long as it is mounted.
+  const givenId = element.id;
+  if (!givenId && element.getAttribute('data-nndl') === 'explorer') element.id = placeId(element);
   const entry = {
     widget: mountWidget(element),
     running: false,
@@ -421,6 +435,7 @@ async function mountWith(element) {
       if (!entry.broken) entry.widget.free();
       element.replaceChildren();
       for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
+      if (!givenId) element.removeAttribute('id');
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
       element.classList.remove('nndl', `nndl-${element.getAttribute('data-nndl')}`, 'nndl-failed');

@@ -39,3 +39,28 @@ test('a misspelt option or value suggests the nearest name, in the widget and on
   assert.match(seen.warned[0], /^nndl-widgets #typo: .*Did you mean data-view="speed"\?/);
   assert.deepEqual(await problems(), []);
 });
+
+test('an explorer without an id gets a stable one from its place, so that Copy link works and its link comes back', async () => {
+  const url = `${env.server.url}/tests/e2e/fixtures/no-ids.html`;
+  const { page: p, problems } = await openPage(env.browser, url);
+  await p.waitForSelector('#nndl-explorer-2[data-state="ready"]');
+  assert.equal(await p.isVisible('#nndl-explorer-1 [data-action="share"]'), true);
+  await p.click('#nndl-explorer-2 [data-control="view"][data-value="surface"]');
+  await p.click('#nndl-explorer-2 [data-action="share"]');
+  const link = await p.url();
+  assert.match(link, /#nndl-explorer-2:.*view=surface/);
+  const second = await openPage(env.browser, link);
+  await second.page.waitForSelector('#nndl-explorer-2[data-state="ready"]');
+  assert.equal(await second.page.getAttribute('#nndl-explorer-2 [aria-pressed="true"]', 'data-value'), 'surface');
+  assert.equal(await second.page.getAttribute('#nndl-explorer-1 [aria-pressed="true"]', 'data-value'), 'race');
+  // Destroyed, the element is as the page wrote it: no id.
+  const id = await second.page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    const el = document.getElementById('nndl-explorer-1');
+    (await mount(el)).destroy();
+    return el.id;
+  });
+  assert.equal(id, '');
+  assert.deepEqual(await problems(), []);
+  assert.deepEqual(await second.problems(), []);
+});
