@@ -201,7 +201,7 @@ document.addEventListener('visibilitychange', () => {
 // A link within the page to other settings of an explorer (`#id:name=value;…`) sets them.
 window.addEventListener('hashchange', () => {
   for (const [el, e] of entries) {
-    if (contain(el, e, () => e.widget.restore(location.hash))) e.running = false;
+    if (e.widget.restore && contain(el, e, () => e.widget.restore(location.hash))) e.running = false;
   }
 });
 
@@ -232,11 +232,14 @@ const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 // root), in document order, skipping an id some other element has.
 function placeId(element) {
   const root = element.getRootNode();
-  const kind = element.getAttribute('data-nndl');
-  let n = Array.from(root.querySelectorAll(`[data-nndl="${kind}"]`)).indexOf(element) + 1;
+  const kind = kindOf(element);
+  let n = Array.from(root.querySelectorAll(`[data-nndl="${kind}"], nndl-${kind}`)).indexOf(element) + 1;
   while (root.getElementById?.(`nndl-${kind}-${n}`) ?? root.querySelector(`#nndl-${kind}-${n}`)) n++;
   return `nndl-${kind}-${n}`;
 }
+
+// A widget's kind: its own tag's (<nndl-neuron>), or its data-nndl attribute's.
+const kindOf = (el) => (el.localName.startsWith('nndl-') ? el.localName.slice(5) : el.getAttribute('data-nndl'));
 
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
  *  run(), pause(), step(), reset(), set(name, value) (the explorer's settings) and destroy().
@@ -254,12 +257,12 @@ export async function mount(element) {
 
 async function mountWith(element) {
   watchRoot(element);
-  const mountWidget = await moduleFor(element.getAttribute('data-nndl'));
+  const mountWidget = await moduleFor(kindOf(element));
   const lang = element.getAttribute('lang');
   // An explorer's shared link is scoped by its element's id: one without gets a stable one, from
   // its place among the page's explorers (nndl-explorer-1, -2, …), for as long as it is mounted.
   const givenId = element.id;
-  if (!givenId && element.getAttribute('data-nndl') === 'explorer') element.id = placeId(element);
+  if (!givenId && kindOf(element) === 'explorer') element.id = placeId(element);
   const entry = {
     widget: mountWidget(element),
     running: false,
@@ -403,6 +406,8 @@ async function mountWith(element) {
     set(name, value) {
       alive();
       if (entry.broken) throw new Error('nndl-widgets: this widget has stopped');
+      // A module carries only its kinds' methods.
+      if (!entry.widget.set) throw new Error('nndl-widgets: only the explorer and MNIST widgets have settings to set');
       let running;
       try {
         running = entry.widget.set(String(name), String(value), false);
@@ -438,9 +443,29 @@ async function mountWith(element) {
       if (!givenId) element.removeAttribute('id');
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
-      element.classList.remove('nndl', `nndl-${element.getAttribute('data-nndl')}`, 'nndl-failed');
+      element.classList.remove('nndl', `nndl-${kindOf(element)}`, 'nndl-failed');
+      events.disconnect();
     },
   };
+  // Events a course page can listen to: nndl-state when the widget's state changes (a run
+  // finishes, say), nndl-epoch when its epoch does; both bubble, out of a shadow root too.
+  let epoch = null;
+  let state = element.dataset.state;
+  const events = new MutationObserver(() => {
+    const say = (type, detail) => element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    if (element.dataset.state !== state) {
+      state = element.dataset.state;
+      say('nndl-state', { state });
+    }
+    const now = Math.max(
+      ...Array.from(element.querySelectorAll('[data-readout="epoch"], [data-readout$=".epoch"]'), (r) => Number(r.dataset.value) || 0),
+    );
+    if (Number.isFinite(now) && now !== epoch) {
+      if (epoch !== null) say('nndl-epoch', { epoch: now });
+      epoch = now;
+    }
+  });
+  events.observe(element, { attributes: true, subtree: true, attributeFilter: ['data-state', 'data-value'] });
   entries.set(element, entry);
   // Rejected options, once in the console too, for authors who look there.
   if (entry.widget.failed) {
@@ -454,18 +479,72 @@ async function mountWith(element) {
   return entry.handle;
 }
 
+// The widgets' own tags, one per kind in the manifest: <nndl-neuron preset="saturation2">, and so
+// on. Their attributes are the options (data-* ones too); connecting one mounts its widget,
+// disconnecting it frees it (unless it is put back in the same task: a move), and changing an
+// option attribute mounts it again with the new options. Its methods are the handle's, as
+// Promises (the module may still be loading), and `state` is its widget's state.
+const TAGS = [...new Set(modules.flatMap((m) => m.kinds))].map((k) => `nndl-${k}`);
+// Attributes the widget writes on its element, or that are not options: no remount for these.
+const NOT_OPTIONS = /^(data-state|class|style|id|lang|dir|hidden|title|tabindex|role|slot|part|aria-.*)$/;
+class WidgetElement extends HTMLElement {
+  connectedCallback() {
+    mountAndSay(this);
+    this.options ??= new MutationObserver((records) => {
+      if (!records.some((r) => !NOT_OPTIONS.test(r.attributeName))) return;
+      const handle = shared.widgets.get(this);
+      if (!handle) return;
+      handle.then((h) => {
+        h.destroy();
+        if (this.isConnected) mountAndSay(this);
+      });
+    });
+    this.options.observe(this, { attributes: true });
+  }
+  disconnectedCallback() {
+    this.options?.disconnect();
+    queueMicrotask(() => {
+      if (!this.isConnected) shared.widgets.get(this)?.then((h) => h.destroy(), () => {});
+    });
+  }
+  get state() {
+    return this.dataset.state ?? 'loading';
+  }
+  run() {
+    return mount(this).then((h) => h.run());
+  }
+  pause() {
+    return mount(this).then((h) => h.pause());
+  }
+  step() {
+    return mount(this).then((h) => h.step());
+  }
+  reset() {
+    return mount(this).then((h) => h.reset());
+  }
+  set(name, value) {
+    return mount(this).then((h) => h.set(name, value));
+  }
+}
+
+// A mount that fails (its module did not load, say) says so in its element, once.
+const said = new WeakSet();
+function mountAndSay(el) {
+  const handle = mount(el);
+  if (said.has(handle)) return handle;
+  said.add(handle);
+  return handle.catch((err) => {
+    console.error(err);
+    el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
+    el.dataset.state = 'failed'; // which also ends its loading placeholder
+  });
+}
+
 // The modules for every kind on the page start loading at once, together.
-const onPage = Array.from(document.querySelectorAll('[data-nndl]'));
-const kindsOnPage = new Set(onPage.map((el) => el.getAttribute('data-nndl')));
+const onPage = Array.from(document.querySelectorAll(['[data-nndl]', ...TAGS].join(', ')));
+const kindsOnPage = new Set(onPage.map(kindOf));
 for (const m of cover([...kindsOnPage].filter((k) => modules.some((m) => m.kinds.includes(k))))) load(m);
+for (const tag of TAGS) if (!customElements.get(tag)) customElements.define(tag, class extends WidgetElement {});
 
 /** Every widget on the page, mounted. */
-export const mounted = Promise.all(
-  onPage.map((el) =>
-    mount(el).catch((err) => {
-      console.error(err);
-      el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
-      el.dataset.state = 'failed'; // which also ends its loading placeholder
-    }),
-  ),
-);
+export const mounted = Promise.all(onPage.map(mountAndSay));

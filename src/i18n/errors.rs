@@ -66,7 +66,12 @@ impl OptionError {
             }
             Accepted::Options(list) => {
                 m.push_str(w.the_options);
-                names(&mut m, list, "data-", "");
+                let data = if self.place == Place::Option {
+                    "data-"
+                } else {
+                    ""
+                };
+                names(&mut m, list, data, "");
             }
             Accepted::Once => m.push_str(w.once),
         }

@@ -29,16 +29,59 @@ pub fn element<T: JsCast>(tag: &str, class: &str, text: Option<&str>) -> Result<
 
 /// The element's `data-*` attributes, without the prefix, in document order; but `data-state`,
 /// which the widget writes itself.
+/// On a widget's own element (`<nndl-neuron preset="saturation2">`) the kind is the tag's and
+/// every attribute but HTML's global ones is an option too, under its own name.
 pub fn data_options(el: &Element) -> Vec<(String, String)> {
-    el.get_attribute_names()
+    let tag = el.local_name();
+    let kind = tag.strip_prefix("nndl-");
+    let mut options: Vec<(String, String)> = el
+        .get_attribute_names()
         .iter()
         .filter_map(|name| name.as_string())
         .filter_map(|name| {
-            let key = name.strip_prefix("data-")?.to_string();
-            (key != "state").then(|| (key, el.get_attribute(&name).unwrap_or_default()))
+            let key = match name.strip_prefix("data-") {
+                Some(key) => key,
+                None if kind.is_some() && !GLOBAL.contains(&name.as_str()) => {
+                    (!name.starts_with("aria-")).then_some(name.as_str())?
+                }
+                None => return None,
+            };
+            (key != "state").then(|| (key.to_string(), el.get_attribute(&name).unwrap_or_default()))
         })
-        .collect()
+        .collect();
+    if let Some(kind) = kind {
+        options.push(("nndl".into(), kind.into()));
+    }
+    options
 }
+
+/// HTML's global attributes (besides aria-*), which are never a widget's options.
+const GLOBAL: &[&str] = &[
+    "id",
+    "class",
+    "style",
+    "lang",
+    "dir",
+    "hidden",
+    "title",
+    "tabindex",
+    "slot",
+    "part",
+    "role",
+    "inert",
+    "translate",
+    "nonce",
+    "autofocus",
+    "draggable",
+    "spellcheck",
+    "accesskey",
+    "contenteditable",
+    "popover",
+    "enterkeyhint",
+    "inputmode",
+    "exportparts",
+    "is",
+];
 
 /// Sets an element's text only when it changes, so that an unchanged readout costs no layout.
 pub fn set_text(el: &HtmlElement, text: &str) {

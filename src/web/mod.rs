@@ -108,8 +108,14 @@ fn show_errors(
     let title: HtmlElement = dom::element("strong", "", Some(&title))?;
     alert.append_child(&title)?;
     let list: HtmlElement = dom::element("ul", "", None)?;
+    // On a widget's own element the options are attributes of their own names.
+    let place = if root.local_name().starts_with("nndl-") {
+        config::Place::Named
+    } else {
+        config::Place::Option
+    };
     for e in errors {
-        let item: HtmlElement = dom::element("li", "", Some(&e.message(lang)))?;
+        let item: HtmlElement = dom::element("li", "", Some(&e.clone().at(place).message(lang)))?;
         list.append_child(&item)?;
     }
     alert.append_child(&list)?;
@@ -117,6 +123,8 @@ fn show_errors(
     Ok(())
 }
 
+/// A module carries the methods of its kinds only: a page of neurons loads no sharing, CSV or
+/// worker glue (the shell checks that a method is there before it calls it).
 #[wasm_bindgen]
 impl Widget {
     /// Does an action (`run`, `pause`, `toggle`, `step`, `reset`, and for the neuron
@@ -152,6 +160,7 @@ impl Widget {
         }
     }
 
+    #[cfg(feature = "mnist")]
     /// Whether the widget trains in a Web Worker (www/mnist-worker.js), to and from which the
     /// shell passes [`Widget::take_messages`] and [`Widget::receive`].
     #[wasm_bindgen(getter)]
@@ -159,6 +168,7 @@ impl Widget {
         self.inner.as_ref().is_some_and(|w| w.has_worker())
     }
 
+    #[cfg(feature = "mnist")]
     /// The messages for the widget's worker since the last call.
     #[wasm_bindgen(js_name = takeMessages)]
     pub fn take_messages(&mut self) -> Result<Vec<JsValue>, JsError> {
@@ -168,6 +178,7 @@ impl Widget {
         }
     }
 
+    #[cfg(feature = "mnist")]
     /// A message from the widget's worker.
     pub fn receive(&mut self, message: JsValue) -> Result<(), JsError> {
         match &mut self.inner {
@@ -176,6 +187,7 @@ impl Widget {
         }
     }
 
+    #[cfg(feature = "mnist")]
     /// The shell is sending the reader's files to the widget's worker.
     #[wasm_bindgen(js_name = filesSent)]
     pub fn files_sent(&mut self) -> Result<(), JsError> {
@@ -191,6 +203,7 @@ impl Widget {
         self.inner.as_ref().is_some_and(|w| w.running())
     }
 
+    #[cfg(any(feature = "explorer", feature = "mnist"))]
     /// Sets one of the explorer's settings by its option name (`from_slider`: `value` is a
     /// slider's position). A bad value shows a message beside its control and changes nothing;
     /// an unknown name, or a widget without settings, throws. Returns whether it is running.
@@ -198,11 +211,12 @@ impl Widget {
         match &mut self.inner {
             Some(w) => w.set(name, value, from_slider).map_err(js_error),
             None => Err(JsError::new(
-                "nndl-widgets: only the explorer widget has settings to set",
+                "nndl-widgets: only the explorer and MNIST widgets have settings to set",
             )),
         }
     }
 
+    #[cfg(feature = "explorer")]
     /// The explorer's run history as CSV (epoch, w, b, z, a, C and the gradients per raced cost).
     pub fn csv(&self) -> Result<String, JsError> {
         match &self.inner {
@@ -213,6 +227,7 @@ impl Widget {
         }
     }
 
+    #[cfg(feature = "explorer")]
     /// The page URL's fragment, given the `current` one, with this explorer's settings in its
     /// entry; `undefined` for a widget that has no id to scope them by.
     #[wasm_bindgen(js_name = shareFragment)]
@@ -220,6 +235,7 @@ impl Widget {
         self.inner.as_ref()?.share_fragment(current)
     }
 
+    #[cfg(feature = "explorer")]
     /// Takes the settings that the page URL's `fragment` holds for this explorer, when it holds
     /// any (a link within the page was followed); returns whether it did. The run starts afresh.
     pub fn restore(&mut self, fragment: &str) -> Result<bool, JsError> {
@@ -229,6 +245,7 @@ impl Widget {
         }
     }
 
+    #[cfg(feature = "explorer")]
     /// Shows the shared link, and whether it was copied to the clipboard.
     pub fn shared(&self, url: &str, copied: bool) -> Result<(), JsError> {
         match &self.inner {

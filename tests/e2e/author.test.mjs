@@ -2,7 +2,8 @@
 // widgets tell an author who gets it wrong.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, serverAndBrowser } from './harness.mjs';
+import { join } from 'node:path';
+import { openPage, out, serverAndBrowser } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -63,4 +64,50 @@ test('an explorer without an id gets a stable one from its place, so that Copy l
   assert.equal(id, '');
   assert.deepEqual(await problems(), []);
   assert.deepEqual(await second.problems(), []);
+});
+
+test('the widgets own tags: attributes are options, events tell the page, connecting mounts and disconnecting frees', async () => {
+  const { page: p, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/custom-elements.html`, {
+    viewport: { width: 1000, height: 2600 },
+  });
+  await p.waitForSelector('#n[data-state="ready"]');
+  await p.waitForSelector('#ex[data-state="ready"]');
+  assert.equal(await p.evaluate(() => document.getElementById('n').state), 'ready');
+  // Its attributes are its options: the book's second demo, 40 epochs.
+  assert.equal(await p.getAttribute('#n [data-readout="w"]', 'data-value'), '2');
+  // The element's methods; the page hears each state and the epochs, and reveals its paragraph.
+  await p.evaluate(() => document.getElementById('n').run());
+  await p.waitForSelector('#next:not([hidden])', { timeout: 30000 });
+  const heard = await p.evaluate(() => window.heard);
+  assert.deepEqual(heard.states, ['running', 'finished']);
+  assert.equal(heard.epochs, 40);
+  // Errors as in the data-* form, naming the attributes as written.
+  const alert = await p.innerText('#bad [role="alert"]');
+  assert.match(alert, /eta="fast": not a number/, alert);
+  assert.match(alert, /presett="saturation2": unknown option for this widget\. Accepted: the options .*preset.*\. Did you mean preset\?/, alert);
+  assert.doesNotMatch(alert, /data-/, alert);
+  // An option attribute changed: the widget is mounted again with it.
+  await p.evaluate(() => document.getElementById('ex').setAttribute('view', 'surface'));
+  await p.waitForFunction(() => document.querySelector('#ex [aria-pressed="true"]')?.dataset.value === 'surface');
+  // Moved within the page (out and back in one task), it keeps its widget; removed, it is freed;
+  // put back, it is mounted afresh.
+  const kept = await p.evaluate(async () => {
+    const n = document.getElementById('n');
+    document.body.append(n);
+    await new Promise((r) => setTimeout(r, 0));
+    return n.querySelector('[data-readout="epoch"]').dataset.value;
+  });
+  assert.equal(kept, '40');
+  const freed = await p.evaluate(async () => {
+    const n = (window.removed = document.getElementById('n'));
+    n.remove();
+    await new Promise((r) => setTimeout(r, 0));
+    return { children: n.children.length, state: n.getAttribute('data-state') };
+  });
+  assert.deepEqual(freed, { children: 0, state: null });
+  await p.evaluate(() => document.body.prepend(window.removed));
+  await p.waitForSelector('#n[data-state="ready"]');
+  assert.equal(await p.getAttribute('#n [data-readout="epoch"]', 'data-value'), '0');
+  await p.screenshot({ path: join(out, 'custom-elements.png') });
+  assert.deepEqual(await problems(), []);
 });

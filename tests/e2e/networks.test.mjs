@@ -351,9 +351,8 @@ test('MNIST: the worker, and its memory, end whenever it is idle and holds nothi
   const alive = () => p.evaluate(() => window.workers.started - window.workers.ended);
   // A run on the served digits: its worker ends with it.
   await p.click('#digits [data-action="run"]');
-  await p.waitForSelector('#digits[data-state="running"]', { timeout: 60000 });
-  assert.equal(await alive(), 1);
   await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  assert.equal(await p.evaluate(() => window.workers.started), 1);
   assert.equal(await alive(), 0);
   // The reader's files: the worker keeps them while they are in use, across a finished run.
   const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
