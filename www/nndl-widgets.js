@@ -205,9 +205,19 @@ window.addEventListener('hashchange', () => {
   }
 });
 
-// The canvases' colours follow the reader's light or dark scheme.
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-  for (const [el, e] of entries) contain(el, e, () => e.widget.resize());
+// The widgets' colour scheme: the element's theme (data-theme, or theme on the widgets' own tags)
+// if it is light or dark, else the reader's; the class nndl-dark says which, to the stylesheet
+// and to the widget's canvases.
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+function applyTheme(el) {
+  const theme = (el.getAttribute('data-theme') ?? el.getAttribute('theme') ?? '').trim();
+  el.classList.toggle('nndl-dark', theme === 'dark' || (theme !== 'light' && darkScheme.matches));
+}
+darkScheme.addEventListener('change', () => {
+  for (const [el, e] of entries) {
+    applyTheme(el);
+    contain(el, e, () => e.widget.resize());
+  }
 });
 
 // The worker of a widget that trains in one: what it reports goes to the widget.
@@ -263,6 +273,7 @@ async function mountWith(element) {
   // its place among the page's explorers (nndl-explorer-1, -2, …), for as long as it is mounted.
   const givenId = element.id;
   if (!givenId && kindOf(element) === 'explorer') element.id = placeId(element);
+  applyTheme(element);
   const entry = {
     widget: mountWidget(element),
     running: false,
@@ -443,7 +454,7 @@ async function mountWith(element) {
       if (!givenId) element.removeAttribute('id');
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
-      element.classList.remove('nndl', `nndl-${kindOf(element)}`, 'nndl-failed');
+      element.classList.remove('nndl', `nndl-${kindOf(element)}`, 'nndl-failed', 'nndl-dark');
       events.disconnect();
     },
   };

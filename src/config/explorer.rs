@@ -334,7 +334,7 @@ pub const EXPLORER_SETTINGS: &[&str] = &Setting::NAMES;
 
 /// What an explorer's element may carry: its kind, language, `hide` and the settings.
 fn explorer_options() -> Vec<&'static str> {
-    ["nndl", "lang", "hide"]
+    ["nndl", "lang", "theme", "hide"]
         .into_iter()
         .chain(Setting::NAMES)
         .collect()

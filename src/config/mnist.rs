@@ -53,7 +53,8 @@ impl Default for MnistConfig {
 }
 
 const MNIST_OPTIONS: &[&str] = &[
-    "nndl", "lang", "hidden", "cost", "eta", "lambda", "batch", "epochs", "init", "data", "seed",
+    "nndl", "lang", "theme", "hidden", "cost", "eta", "lambda", "batch", "epochs", "init", "data",
+    "seed",
 ];
 
 pub(super) fn parse_mnist(options: &[(&str, &str)]) -> Result<MnistConfig, Vec<OptionError>> {

@@ -101,10 +101,19 @@ where
         #[allow(unreachable_patterns)]
         Ok(kind) => Ok(WidgetConfig::NotBuilt(kind)),
     };
-    if let Some(e) = lang_error {
+    // The options every kind has: the language, and the colour scheme, which the widget reads
+    // from its element (`dom::dark`) and is only checked here.
+    let mut early: Vec<OptionError> = lang_error.into_iter().collect();
+    if let Some(v) = get("theme") {
+        early.extend(reader::pick("theme", v, &["light", "dark", "auto"], |t| t).err());
+    }
+    if !early.is_empty() {
         match &mut result {
-            Ok(_) => result = Err(vec![e]),
-            Err(errors) => errors.insert(0, e),
+            Ok(_) => result = Err(early),
+            Err(errors) => {
+                early.append(errors);
+                *errors = early;
+            }
         }
     }
     Parsed { lang, result }

@@ -20,7 +20,7 @@ impl Default for MultilayerConfig {
     }
 }
 
-const MULTILAYER_OPTIONS: &[&str] = &["nndl", "lang", "eta", "epochs", "seed", "speed"];
+const MULTILAYER_OPTIONS: &[&str] = &["nndl", "lang", "theme", "eta", "epochs", "seed", "speed"];
 
 pub(super) fn parse_multilayer(
     options: &[(&str, &str)],

@@ -77,7 +77,7 @@ impl Default for NeuronConfig {
 }
 
 const NEURON_OPTIONS: &[&str] = &[
-    "nndl", "lang", "preset", "cost", "rule", "w", "b", "eta", "x", "y", "epochs", "speed",
+    "nndl", "lang", "theme", "preset", "cost", "rule", "w", "b", "eta", "x", "y", "epochs", "speed",
 ];
 
 pub(super) fn parse_neuron(options: &[(&str, &str)]) -> Result<NeuronConfig, Vec<OptionError>> {

@@ -90,12 +90,11 @@ pub fn set_text(el: &HtmlElement, text: &str) {
     }
 }
 
-/// Whether the reader's system asks for a dark colour scheme.
-pub fn prefers_dark() -> bool {
-    window()
-        .ok()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+/// Whether the widget is drawn dark: the shell gives its element the class `nndl-dark` as its
+/// theme says (`data-theme`, or `theme` on its own tag), or for `auto` (and none) as the reader's
+/// system asks; the stylesheet reads the same class.
+pub fn dark(root: &Element) -> bool {
+    root.class_list().contains("nndl-dark")
 }
 
 /// The language of the nearest element with a `lang` attribute (`<html lang>` at the latest),

@@ -754,7 +754,7 @@ impl WidgetKind for MnistWidget {
     }
 
     fn resize(&mut self) -> Result<(), JsValue> {
-        self.dark = super::dom::prefers_dark();
+        self.dark = super::dom::dark(&self.root);
         self.render()
     }
 }

@@ -216,7 +216,7 @@ impl WidgetKind for MultilayerWidget {
     clocked_kind!();
 
     fn resize(&mut self) -> Result<(), JsValue> {
-        self.dark = super::dom::prefers_dark();
+        self.dark = super::dom::dark(&self.root);
         self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);
         self.render()
     }

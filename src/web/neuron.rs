@@ -162,7 +162,7 @@ impl WidgetKind for NeuronWidget {
         self.ratio = canvas::fit(&self.canvas, self.css_width, draw::HEIGHT)?;
         self.background.set_width(self.canvas.width());
         self.background.set_height(self.canvas.height());
-        self.dark = super::dom::prefers_dark();
+        self.dark = super::dom::dark(&self.root);
         self.drawn = None;
         self.render()
     }

@@ -111,3 +111,37 @@ test('the widgets own tags: attributes are options, events tell the page, connec
   await p.screenshot({ path: join(out, 'custom-elements.png') });
   assert.deepEqual(await problems(), []);
 });
+
+for (const scheme of ['light', 'dark']) {
+  test(`a widget's theme, light, dark or auto, holds on a ${scheme} system, canvas included; a page may set the --nndl-* colours`, async () => {
+    const { page: p, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/themes.html`, {
+      viewport: { width: 900, height: 3000 },
+      colorScheme: scheme,
+    });
+    for (const id of ['auto', 'light', 'dark', 'branded']) await p.waitForSelector(`#${id}[data-state="ready"]`);
+    const look = (id) =>
+      p.evaluate((id) => {
+        const el = document.getElementById(id);
+        const canvas = el.querySelector('canvas');
+        const [r, g, b] = canvas.getContext('2d').getImageData(2, canvas.height - 2, 1, 1).data;
+        return { box: getComputedStyle(el).backgroundColor, canvas: (r + g + b) / 3 };
+      }, id);
+    const expect = { auto: scheme, light: 'light', dark: 'dark' };
+    for (const [id, theme] of Object.entries(expect)) {
+      const { box, canvas } = await look(id);
+      assert.equal(box, theme === 'dark' ? 'rgb(30, 30, 30)' : 'rgb(255, 255, 255)', `${id} on a ${scheme} system`);
+      assert.ok(theme === 'dark' ? canvas < 80 : canvas > 200, `${id}'s canvas on a ${scheme} system: ${canvas}`);
+    }
+    // The page's colours, set around a widget: its Run button takes the accent.
+    const run = await p.evaluate(() => getComputedStyle(document.querySelector('#branded [data-action="run"]')).backgroundColor);
+    assert.equal(run, 'rgb(123, 45, 142)');
+    assert.match(await p.innerText('#bad [role="alert"]'), /theme="blue": unknown value\. Accepted: one of "light", "dark", "auto"\./);
+    assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('#bad [role="alert"]')).color), 'rgb(176, 0, 96)');
+    // A dark widget's Run keeps its filled look under the pointer, after a click (it went grey).
+    await p.click('#dark [data-action="run"]');
+    const filled = await p.evaluate(() => getComputedStyle(document.querySelector('#dark [data-action="run"]')).backgroundColor);
+    assert.equal(filled, 'rgb(0, 114, 178)');
+    await p.screenshot({ path: join(out, `themes-${scheme}.png`) });
+    assert.deepEqual(await problems(), []);
+  });
+}

@@ -315,7 +315,7 @@ impl WidgetKind for ExplorerWidget {
         } else {
             520.0
         };
-        self.dark = dom::prefers_dark();
+        self.dark = dom::dark(&self.root);
         self.heat_for = None;
         self.render()
     }
