@@ -232,10 +232,12 @@ test('a widget removed from the page is freed; mounted again it starts afresh', 
   assert.deepEqual(await problems(), []);
 });
 
-test('dist/ works from a sub-path of another site: a Chinese course page with three widgets', async () => {
+test('dist/ works from a sub-path of another site: a Chinese course page with three widgets, and the chapter pages merged in', async () => {
   const site = mkdtempSync(join(tmpdir(), 'nndl-site-'));
   try {
-    cpSync(join(root, 'dist'), join(site, 'course', 'nndl'), { recursive: true });
+    // The widgets alone are what an author copies; the extras are merged into the same folder
+    // later, below.
+    cpSync(join(root, 'dist', 'widgets'), join(site, 'course', 'nndl'), { recursive: true });
     writeFileSync(
       join(site, 'course', 'lesson.html'),
       `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>第三课</title>
@@ -258,6 +260,7 @@ test('dist/ works from a sub-path of another site: a Chinese course page with th
       for (const id of ['one', 'two', 'three']) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 15000 });
       assert.equal(await page.innerText('#one [data-action="run"]'), '运行');
       assert.equal((await readouts(page, 'two')).output.text, '0.048');
+      for (const part of ['mnist-data', 'chapter']) cpSync(join(root, 'dist', part), join(site, 'course', 'nndl'), { recursive: true });
       const chapter = await openPage(env.browser, `${site_server.url}/course/nndl/index.zh.html`, { viewport: { width: 900, height: 1200 } });
       await chapter.page.waitForSelector('#saturation1[data-state="ready"]');
       await chapter.page.waitForSelector('.katex');
