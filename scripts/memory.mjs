@@ -2,8 +2,7 @@
 // The MNIST widget is given the sets a careless or hostile reader might give it, and the browser's
 // memory is read from /proc: the proportional set size (PSS) of every process the test browser
 // runs, its peak while the widget reads the set, and what remains once the widget has answered
-// (two seconds later). NNDL_ENGINE=firefox measures Firefox instead; NNDL_BENCH_ROOT serves
-// another checkout (say, an older build, to compare).
+// (two seconds later). NNDL_ENGINE=firefox measures Firefox instead.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, ftruncateSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +10,8 @@ import { engine, launch, openPage, root, serve } from '../tests/e2e/harness.mjs'
 
 const MiB = 1024 * 1024;
 
-/** The PSS of every process descended from this one (the browsers and their drivers), in bytes. */
+/** The PSS of every process descended from this one (the browsers and their drivers, not the
+ *  test server), in bytes. */
 function pss() {
   const parent = new Map();
   for (const d of readdirSync('/proc')) {
@@ -30,6 +30,11 @@ function pss() {
   let total = 0;
   for (const pid of parent.keys()) {
     if (!ours(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('python')) continue; // the server
+    } catch {
+      continue;
+    }
     try {
       const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
@@ -113,8 +118,7 @@ const sets = [
   ]],
 ];
 
-const site = process.env.NNDL_BENCH_ROOT || root;
-const server = await serve(site);
+const server = await serve(root);
 const browser = await launch();
 const rows = [];
 const mib = (n) => `${(n / MiB).toFixed(0)} MiB`;

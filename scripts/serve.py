@@ -120,7 +120,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def end_headers(self):
-        self.send_header("Content-Security-Policy", csp_for(self.headers.get("Host")))
+        # (No headers yet when the request line itself was refused.)
+        host = self.headers.get("Host") if getattr(self, "headers", None) else None
+        self.send_header("Content-Security-Policy", csp_for(host))
         # A page in a frame sandboxed without allow-same-origin has an opaque origin: its module
         # scripts and the wasm are fetched with CORS, and need this.
         self.send_header("Access-Control-Allow-Origin", "*")

@@ -25,8 +25,8 @@ impl From<MnistData> for Digits {
     }
 }
 
-/// From the page to the worker. (The reader's own files go as transferred buffers, which the
-/// shell sends itself: `{ type: "files", names, files }`.)
+/// From the page to the worker. (The reader's own files go as `File` objects, which the shell
+/// sends itself: `{ type: "files", names, files }`; and `Quit` goes no further than the shell.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToWorker {

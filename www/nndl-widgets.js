@@ -243,7 +243,9 @@ const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 function placeId(element) {
   const root = element.getRootNode();
   const kind = kindOf(element);
-  let n = Array.from(root.querySelectorAll(`[data-nndl="${kind}"], nndl-${kind}`)).indexOf(element) + 1;
+  const all = Array.from(root.querySelectorAll(`[data-nndl="${kind}"], nndl-${kind}`));
+  // One not yet in its document comes after those that are.
+  let n = (all.indexOf(element) + 1) || all.length + 1;
   while (root.getElementById?.(`nndl-${kind}-${n}`) ?? root.querySelector(`#nndl-${kind}-${n}`)) n++;
   return `nndl-${kind}-${n}`;
 }
@@ -460,7 +462,11 @@ async function mountWith(element) {
   };
   // Events a course page can listen to: nndl-state when the widget's state changes (a run
   // finishes, say), nndl-epoch when its epoch does; both bubble, out of a shadow root too.
-  let epoch = null;
+  const epochNow = () =>
+    Math.max(
+      ...Array.from(element.querySelectorAll('[data-readout="epoch"], [data-readout$=".epoch"]'), (r) => Number(r.dataset.value) || 0),
+    );
+  let epoch = epochNow();
   let state = element.dataset.state;
   const events = new MutationObserver(() => {
     const say = (type, detail) => element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -468,12 +474,10 @@ async function mountWith(element) {
       state = element.dataset.state;
       say('nndl-state', { state });
     }
-    const now = Math.max(
-      ...Array.from(element.querySelectorAll('[data-readout="epoch"], [data-readout$=".epoch"]'), (r) => Number(r.dataset.value) || 0),
-    );
+    const now = epochNow();
     if (Number.isFinite(now) && now !== epoch) {
-      if (epoch !== null) say('nndl-epoch', { epoch: now });
       epoch = now;
+      say('nndl-epoch', { epoch });
     }
   });
   events.observe(element, { attributes: true, subtree: true, attributeFilter: ['data-state', 'data-value'] });
@@ -481,7 +485,8 @@ async function mountWith(element) {
   // Rejected options, once in the console too, for authors who look there.
   if (entry.widget.failed) {
     const where = element.id ? ` #${element.id}` : '';
-    console.warn(`nndl-widgets${where}: ${element.querySelector('[role="alert"]')?.textContent}`);
+    const said = Array.from(element.querySelectorAll('[role="alert"] strong, [role="alert"] li'), (e) => e.textContent);
+    console.warn(`nndl-widgets${where}: ${said.join(' ')}`);
   }
   // The width the widget was drawn at (it laid the page out to read it).
   entry.width = element.getBoundingClientRect().width;
@@ -497,26 +502,34 @@ async function mountWith(element) {
 // Promises (the module may still be loading), and `state` is its widget's state.
 const TAGS = [...new Set(modules.flatMap((m) => m.kinds))].map((k) => `nndl-${k}`);
 // Attributes the widget writes on its element, or that are not options: no remount for these.
-const NOT_OPTIONS = /^(data-state|class|style|id|lang|dir|hidden|title|tabindex|role|slot|part|aria-.*)$/;
+const NOT_OPTIONS =
+  /^(data-state|id|class|style|lang|dir|hidden|title|tabindex|slot|part|role|inert|translate|nonce|autofocus|draggable|spellcheck|accesskey|contenteditable|popover|enterkeyhint|inputmode|exportparts|is|aria-.*)$/;
 class WidgetElement extends HTMLElement {
   connectedCallback() {
     mountAndSay(this);
     this.options ??= new MutationObserver((records) => {
       if (!records.some((r) => !NOT_OPTIONS.test(r.attributeName))) return;
       const handle = shared.widgets.get(this);
-      if (!handle) return;
-      handle.then((h) => {
-        h.destroy();
-        if (this.isConnected) mountAndSay(this);
-      });
+      // A mount that failed is tried again with the new options.
+      if (!handle) return void mountAndSay(this);
+      handle.then(
+        (h) => {
+          h.destroy();
+          if (this.isConnected) mountAndSay(this);
+        },
+        () => {},
+      );
     });
     this.options.observe(this, { attributes: true });
   }
   disconnectedCallback() {
     this.options?.disconnect();
-    queueMicrotask(() => {
-      if (!this.isConnected) shared.widgets.get(this)?.then((h) => h.destroy(), () => {});
-    });
+    // Freed unless it is back by then (a move, or a framework that re-inserts it while its
+    // module loads).
+    shared.widgets.get(this)?.then(
+      (h) => this.isConnected || h.destroy(),
+      () => {},
+    );
   }
   get state() {
     return this.dataset.state ?? 'loading';
@@ -539,16 +552,20 @@ class WidgetElement extends HTMLElement {
 }
 
 // A mount that fails (its module did not load, say) says so in its element, once.
-const said = new WeakSet();
+const said = new WeakMap(); // a mount's handle -> the same, its failure said
 function mountAndSay(el) {
   const handle = mount(el);
-  if (said.has(handle)) return handle;
-  said.add(handle);
-  return handle.catch((err) => {
-    console.error(err);
-    el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
-    el.dataset.state = 'failed'; // which also ends its loading placeholder
-  });
+  if (!said.has(handle)) {
+    said.set(
+      handle,
+      handle.catch((err) => {
+        console.error(err);
+        el.textContent = `nndl-widgets: ${err && err.message ? err.message : err}`;
+        el.dataset.state = 'failed'; // which also ends its loading placeholder
+      }),
+    );
+  }
+  return said.get(handle);
 }
 
 // The modules for every kind on the page start loading at once, together.

@@ -126,7 +126,7 @@ fn nearest<'a>(given: &str, names: &[&'a str]) -> Option<&'a str> {
     let (mut best, mut best_d, mut tie) = (None, usize::MAX, false);
     for &n in names {
         let b = n.as_bytes();
-        let prefix = g.len() >= 3 && (starts(b, g) || starts(g, b));
+        let prefix = g.len() >= 3 && b.len() >= 3 && (starts(b, g) || starts(g, b));
         let d = edits(g, b).min(if prefix { near } else { usize::MAX });
         if d < best_d {
             (best, best_d, tie) = (Some(n), d, false);

@@ -34,7 +34,7 @@ impl Lang {
     pub fn multilayer_axes(self) -> (&'static str, &'static str) {
         match self {
             Lang::En => ("cost C / C₀", "‖∂C/∂wᴸ‖, log scale"),
-            Lang::Zh => ("代价 C / C₀", "‖∂C/∂wᴸ‖(对数坐标)"),
+            Lang::Zh => ("代价 C / C₀", "‖∂C/∂wᴸ‖（对数坐标）"),
         }
     }
 }
@@ -71,7 +71,7 @@ const ZH: MnistWords = MnistWords {
     reading_files: "正在读取你的文件…",
     served_digits: "改回网站提供的数字",
     mnist_credit:
-        "MNIST 手写数字由 Yann LeCun、Corinna Cortes 和 Christopher Burges 提供(CC BY-SA 3.0)。",
+        "MNIST 手写数字由 Yann LeCun、Corinna Cortes 和 Christopher Burges 提供（CC BY-SA 3.0）。",
     loading: "正在加载手写数字…",
     cancelled: "已取消。",
     progress: "本轮进度",

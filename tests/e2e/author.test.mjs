@@ -73,6 +73,19 @@ test('the widgets own tags: attributes are options, events tell the page, connec
   await p.waitForSelector('#n[data-state="ready"]');
   await p.waitForSelector('#ex[data-state="ready"]');
   assert.equal(await p.evaluate(() => document.getElementById('n').state), 'ready');
+  // A tag with HTML's hidden is hidden.
+  assert.equal(await p.isVisible('#hidden-tag'), false);
+  // The first step is heard as an epoch, as a state.
+  const first = await p.evaluate(async () => {
+    const ex = document.getElementById('ex');
+    const heard = [];
+    ex.addEventListener('nndl-epoch', (ev) => heard.push(ev.detail.epoch));
+    await ex.step();
+    await new Promise((r) => setTimeout(r, 0));
+    await ex.reset();
+    return heard;
+  });
+  assert.deepEqual(first.slice(0, 1), [1]);
   // Its attributes are its options: the book's second demo, 40 epochs.
   assert.equal(await p.getAttribute('#n [data-readout="w"]', 'data-value'), '2');
   // The element's methods; the page hears each state and the epochs, and reveals its paragraph.
@@ -137,7 +150,10 @@ for (const scheme of ['light', 'dark']) {
     assert.equal(run, 'rgb(123, 45, 142)');
     assert.match(await p.innerText('#bad [role="alert"]'), /theme="blue": unknown value\. Accepted: one of "light", "dark", "auto"\./);
     assert.equal(await p.evaluate(() => getComputedStyle(document.querySelector('#bad [role="alert"]')).color), 'rgb(176, 0, 96)');
-    // A dark widget's Run keeps its filled look under the pointer, after a click (it went grey).
+    // Run keeps its filled look under the pointer, after a click (it went grey), light or dark.
+    await p.click('#light [data-action="run"]');
+    const light = await p.evaluate(() => getComputedStyle(document.querySelector('#light [data-action="run"]')).backgroundColor);
+    assert.equal(light, 'rgb(0, 114, 178)');
     await p.click('#dark [data-action="run"]');
     const filled = await p.evaluate(() => getComputedStyle(document.querySelector('#dark [data-action="run"]')).backgroundColor);
     assert.equal(filled, 'rgb(0, 114, 178)');
