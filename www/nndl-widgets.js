@@ -71,7 +71,7 @@ function moduleFor(kind) {
 const css = new URL('./nndl-widgets.css', import.meta.url).href;
 function linkStylesheet(root) {
   const into = root === document ? document.head : root;
-  if (Array.from(root.querySelectorAll('link[rel="stylesheet"]')).some((l) => l.href === css)) return;
+  if (listOf(root.querySelectorAll('link[rel="stylesheet"]')).some((l) => l.href === css)) return;
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = css;
@@ -238,12 +238,20 @@ function startWorker(el, entry, post) {
 
 const KEYS = { ' ': 'toggle', ArrowRight: 'step', r: 'reset', R: 'reset' };
 
+// A NodeList's elements, read by index: WebKit's NodeList iterator fails for nodes that a
+// WebDriver script made, whose world is not the page's.
+function listOf(nodes) {
+  const list = [];
+  for (let i = 0; i < nodes.length; i++) list.push(nodes[i]);
+  return list;
+}
+
 // The id an explorer without one gets: its place among the explorers of its document (or shadow
 // root), in document order, skipping an id some other element has.
 function placeId(element) {
   const root = element.getRootNode();
   const kind = kindOf(element);
-  const all = Array.from(root.querySelectorAll(`[data-nndl="${kind}"], nndl-${kind}`));
+  const all = listOf(root.querySelectorAll(`[data-nndl="${kind}"], nndl-${kind}`));
   // One not yet in its document comes after those that are.
   let n = (all.indexOf(element) + 1) || all.length + 1;
   while (root.getElementById?.(`nndl-${kind}-${n}`) ?? root.querySelector(`#nndl-${kind}-${n}`)) n++;
@@ -463,9 +471,7 @@ async function mountWith(element) {
   // Events a course page can listen to: nndl-state when the widget's state changes (a run
   // finishes, say), nndl-epoch when its epoch does; both bubble, out of a shadow root too.
   const epochNow = () =>
-    Math.max(
-      ...Array.from(element.querySelectorAll('[data-readout="epoch"], [data-readout$=".epoch"]'), (r) => Number(r.dataset.value) || 0),
-    );
+    Math.max(...listOf(element.querySelectorAll('[data-readout="epoch"], [data-readout$=".epoch"]')).map((r) => Number(r.dataset.value) || 0));
   let epoch = epochNow();
   let state = element.dataset.state;
   const events = new MutationObserver(() => {
@@ -485,7 +491,7 @@ async function mountWith(element) {
   // Rejected options, once in the console too, for authors who look there.
   if (entry.widget.failed) {
     const where = element.id ? ` #${element.id}` : '';
-    const said = Array.from(element.querySelectorAll('[role="alert"] strong, [role="alert"] li'), (e) => e.textContent);
+    const said = listOf(element.querySelectorAll('[role="alert"] strong, [role="alert"] li')).map((e) => e.textContent);
     console.warn(`nndl-widgets${where}: ${said.join(' ')}`);
   }
   // The width the widget was drawn at (it laid the page out to read it).
