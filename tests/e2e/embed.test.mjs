@@ -18,7 +18,9 @@ test('two widgets of every kind run at once on one page, in English and Chinese,
   for (const id of ids) await page.waitForSelector(`#${id}[data-state="ready"]`);
   // The page links no stylesheet: the module brought its own.
   assert.equal(await page.$eval('#neuron-a', (el) => getComputedStyle(el).borderStyle), 'solid');
-  for (const id of ids) await page.click(`#${id} [data-action="run"]`);
+  // Bottom up: a widget that grows as its run starts (MNIST's summary and legend) moves those
+  // below it, and a click aimed before the move can land beside the button.
+  for (const id of [...ids].reverse()) await page.click(`#${id} [data-action="run"]`);
   // Each has left "ready" (a widget whose click did nothing would stay there).
   await page.waitForFunction((ids) => ids.every((id) => document.getElementById(id).dataset.state !== 'ready'), ids);
   for (const id of ids) {
