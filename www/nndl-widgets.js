@@ -474,12 +474,15 @@ async function mountWith(element) {
     Math.max(...listOf(element.querySelectorAll('[data-readout="epoch"], [data-readout$=".epoch"]')).map((r) => Number(r.dataset.value) || 0));
   let epoch = epochNow();
   let state = element.dataset.state;
-  const events = new MutationObserver(() => {
+  const isEpoch = (el) => /(^|\.)epoch$/.test(el.dataset.readout ?? '');
+  const events = new MutationObserver((records) => {
     const say = (type, detail) => element.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
     if (element.dataset.state !== state) {
       state = element.dataset.state;
       say('nndl-state', { state });
     }
+    // The epoch readouts are looked up only in a batch that wrote one (not for every readout).
+    if (!records.some((r) => isEpoch(r.target))) return;
     const now = epochNow();
     if (Number.isFinite(now) && now !== epoch) {
       epoch = now;
