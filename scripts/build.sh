@@ -25,7 +25,7 @@ modules=(
   "pkg-explorer|explorer||-Oz"
   "pkg-network|network||-Oz"
   "pkg-mnist|mnist||-Oz"
-  "pkg|neuron,explorer,network,mnist||-Oz"
+  "pkg|all-kinds||-Oz"
   "pkg-worker|worker|simd|-O3"
   "pkg-worker-relaxed|worker|relaxed|-O3"
 )

@@ -288,7 +288,7 @@ proptest! {
         }
         let fragment = nndl_widgets::share::with_entry(&other, &id, &config.pairs());
         let pairs = nndl_widgets::share::entry(&fragment, &id).unwrap().unwrap();
-        let page = ExplorerOptions { config: ExplorerConfig::default(), hidden: vec![], link_errors: vec![] };
+        let page = ExplorerOptions { config: ExplorerConfig::default(), hidden: vec![], link_errors: vec![], labels: vec![] };
         let restored = page.with_link(&pairs);
         prop_assert!(restored.link_errors.is_empty(), "{:?}", restored.link_errors);
         prop_assert_eq!(restored.config, config);

@@ -126,6 +126,26 @@ named! {
 }
 
 named! {
+    /// The explorer's words that are the book's, which a page may relabel: `data-label-preset`
+    /// and so on (its menus that are the book's, `preset` and `rule`, it may hide).
+    pub enum Label {
+        /// "Start as the book's demos", the presets' menu.
+        Preset = "label-preset",
+        /// The first preset: the book's demos 1 and 3.
+        PresetGood = "label-preset-good",
+        /// The second preset: the book's demos 2 and 4.
+        PresetSaturated = "label-preset-saturated",
+        /// The update rule of the book site's widgets.
+        RulePublished = "label-rule-published",
+        /// The least possible cost, with the book's equation number.
+        Minimum = "label-minimum",
+    }
+}
+
+/// Most characters a label may have.
+pub const MAX_LABEL_CHARS: usize = 80;
+
+named! {
     /// What `data-hide` may name that is not a setting: the share and export buttons.
     pub enum Button {
         Share = "share",
@@ -337,6 +357,7 @@ fn explorer_options() -> Vec<&'static str> {
     ["nndl", "lang", "theme", "hide"]
         .into_iter()
         .chain(Setting::NAMES)
+        .chain(Label::NAMES)
         .collect()
 }
 
@@ -579,9 +600,22 @@ pub struct ExplorerOptions {
     pub hidden: Vec<Hide>,
     /// The problems with a shared link's settings; the link was then not used at all.
     pub link_errors: Vec<OptionError>,
+    /// The page's own words for some of the book's (only where the explorer is built: the
+    /// modules without it are smaller for not carrying them).
+    #[cfg(feature = "explorer")]
+    pub labels: Vec<(Label, String)>,
 }
 
 impl ExplorerOptions {
+    /// The page's words for `label`, else `ours`.
+    #[cfg(feature = "explorer")]
+    pub fn word<'a>(&'a self, label: Label, ours: &'a str) -> &'a str {
+        self.labels
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map_or(ours, |(_, w)| w.as_str())
+    }
+
     pub fn hides(&self, control: Hide) -> bool {
         self.hidden.contains(&control)
     }
@@ -645,6 +679,26 @@ pub(super) fn parse_explorer(
             }
         }
     }
+    // (Only a module with the explorer has its words for a label's problems.)
+    #[cfg(feature = "explorer")]
+    let mut labels = Vec::new();
+    #[cfg(feature = "explorer")]
+    for label in Label::ALL {
+        let Some(text) = r.get(label.name()) else {
+            continue;
+        };
+        let chars = text.chars().count();
+        let problem = match chars {
+            0 => Problem::Empty,
+            n if n > MAX_LABEL_CHARS => Problem::TooLong,
+            _ => {
+                labels.push((label, text.to_string()));
+                continue;
+            }
+        };
+        let accepted = Accepted::Text(MAX_LABEL_CHARS);
+        r.errors.push(err(label.name(), text, problem, accepted));
+    }
     let settings: Vec<(Setting, &str)> = options
         .iter()
         .filter_map(|(k, v)| Setting::from_name(k).map(|s| (s, *v)))
@@ -655,6 +709,8 @@ pub(super) fn parse_explorer(
         config,
         hidden,
         link_errors: Vec::new(),
+        #[cfg(feature = "explorer")]
+        labels,
     };
     // The page's own options set what it fixes; from here on a preset leaves that alone.
     for s in Setting::ALL {
@@ -685,6 +741,34 @@ mod tests {
             .collect();
         assert_eq!(linked.len(), SETTINGS.len() - 2);
         assert!(!linked.contains(&"preset") && !linked.contains(&"eta"));
+    }
+
+    #[test]
+    fn a_page_relabels_the_books_words_with_words_of_its_own() {
+        use crate::lang::Lang;
+        let page = parse_explorer(&[("label-minimum", " least cost "), ("label-preset", "Start")])
+            .unwrap();
+        assert_eq!(page.word(Label::Minimum, "ours"), "least cost");
+        assert_eq!(page.word(Label::Preset, "ours"), "Start");
+        assert_eq!(page.word(Label::RulePublished, "ours"), "ours");
+        let long = "字".repeat(MAX_LABEL_CHARS + 1);
+        let e = parse_explorer(&[("label-minimum", ""), ("label-preset", &long)]).unwrap_err();
+        assert_eq!(
+            e.iter().map(|e| e.problem).collect::<Vec<_>>(),
+            [Problem::TooLong, Problem::Empty]
+        );
+        assert_eq!(
+            e[1].message(Lang::En),
+            "data-label-minimum=\"\": empty. Accepted: words of 1 to 80 characters."
+        );
+        assert_eq!(
+            e[1].message(Lang::Zh),
+            "data-label-minimum=\"\"：是空的。可接受：1 至 80 个字符的文字。"
+        );
+        let typo = parse_explorer(&[("label-minimun", "x")]).unwrap_err();
+        assert!(typo[0]
+            .message(Lang::En)
+            .ends_with("Did you mean data-label-minimum?"));
     }
 
     #[test]

@@ -13,12 +13,16 @@ mod mnist;
 mod multilayer;
 mod neuron;
 mod reader;
+#[cfg(feature = "all-kinds")]
+mod table;
 
 pub use explorer::*;
 pub use mnist::{MnistConfig, MnistData};
 pub use multilayer::MultilayerConfig;
 pub use neuron::{NeuronConfig, Preset, MAX_ABS_PARAM, MAX_EPOCHS, MAX_ETA, MAX_SPEED};
 pub use reader::{Accepted, OptionError, Place, Problem, Range};
+#[cfg(feature = "all-kinds")]
+pub use table::{option_table, Accepts, OptionInfo};
 
 use crate::lang::Lang;
 use reader::{err, one_of};

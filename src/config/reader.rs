@@ -29,6 +29,12 @@ pub enum Problem {
     UnknownOption,
     /// A link names the setting twice.
     Repeated,
+    /// Words that are empty.
+    #[cfg(feature = "explorer")]
+    Empty,
+    /// Words longer than accepted.
+    #[cfg(feature = "explorer")]
+    TooLong,
 }
 
 /// What an option accepts.
@@ -40,6 +46,9 @@ pub enum Accepted {
     Options(Vec<&'static str>),
     /// One value for each setting.
     Once,
+    /// Words, from 1 to this many characters.
+    #[cfg(feature = "explorer")]
+    Text(usize),
 }
 
 /// Where a rejected value came from, which its message names.

@@ -21,6 +21,10 @@ impl OptionError {
             Problem::UnknownValue => w.unknown_value,
             Problem::UnknownOption => w.unknown_option,
             Problem::Repeated => w.repeated,
+            #[cfg(feature = "explorer")]
+            Problem::Empty => lang.explorer().empty,
+            #[cfg(feature = "explorer")]
+            Problem::TooLong => lang.explorer().too_long,
         };
         // One string, built in order: "data-w="zz": not a number. Accepted: …. Did you mean …?"
         let zh = lang == Lang::Zh;
@@ -74,6 +78,13 @@ impl OptionError {
                 names(&mut m, list, data, "");
             }
             Accepted::Once => m.push_str(w.once),
+            #[cfg(feature = "explorer")]
+            Accepted::Text(max) => {
+                let (before, after) = lang.explorer().text_of;
+                m.push_str(before);
+                m.push_str(&max.to_string());
+                m.push_str(after);
+            }
         }
         m.push_str(stop.trim_end());
         // For an unknown option or value, the nearest one accepted, written as the author

@@ -58,6 +58,10 @@ pub struct ExplorerWords {
     pub sigma_note: &'static str,
     pub surface_note: &'static str,
     pub surface_undefined: &'static str,
+    /// A label's problems, and what a label accepts (before and after its longest length).
+    pub empty: &'static str,
+    pub too_long: &'static str,
+    pub text_of: (&'static str, &'static str),
 }
 
 pub const EN: ExplorerWords = ExplorerWords {
@@ -119,6 +123,9 @@ pub const EN: ExplorerWords = ExplorerWords {
                    lines are the descent paths from the start (ring), the dots where the runs are \
                    now.",
     surface_undefined: "not defined: C = ∞ everywhere",
+    empty: "empty",
+    too_long: "too long",
+    text_of: ("words of 1 to ", " characters"),
 };
 
 pub const ZH: ExplorerWords = ExplorerWords {
@@ -177,6 +184,9 @@ pub const ZH: ExplorerWords = ExplorerWords {
     surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深；线是从起点(圆圈)出发的\
                    梯度下降路径，圆点是训练现在的位置。",
     surface_undefined: "没有定义：处处 C = ∞",
+    empty: "是空的",
+    too_long: "太长",
+    text_of: ("1 至 ", " 个字符的文字"),
 };
 
 impl Lang {

@@ -275,3 +275,18 @@ fn js_error(e: JsValue) -> JsError {
 pub fn bench_neuron(epochs: u32) -> f64 {
     crate::bench::neuron_epochs(epochs)
 }
+
+/// The options of the widget kind `kind` names (`data-nndl`'s value): what each accepts and its
+/// default, read off the options' parser (see `config::option_table`), for the configurator page.
+/// Only in the module of every kind (`pkg/`).
+#[cfg(feature = "all-kinds")]
+#[wasm_bindgen(js_name = optionTable)]
+pub fn option_table(kind: &str) -> Result<JsValue, JsError> {
+    let k = config::Kind::from_name(kind).ok_or_else(|| {
+        let names = config::Kind::NAMES.join(", ");
+        JsError::new(&format!(
+            "nndl-widgets: no widget kind \"{kind}\"; the kinds are {names}"
+        ))
+    })?;
+    serde_wasm_bindgen::to_value(&config::option_table(k)).map_err(|e| JsError::new(&e.to_string()))
+}

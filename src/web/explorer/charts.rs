@@ -28,6 +28,8 @@ pub struct Look<'a> {
     pub ratio: f64,
     pub p: &'a Palette,
     pub lang: Lang,
+    /// The least possible cost's label: ours, or the page's.
+    pub minimum: &'a str,
 }
 
 /// The panels of a view, in rows and columns, for a canvas `width` CSS pixels wide; and the
@@ -233,7 +235,12 @@ fn epoch_chart(
 
 /// The race: cost and/or output against epoch, both costs on shared axes.
 pub fn race(look: Look, areas: &[Area], run: &Explorer) -> Result<(), String> {
-    let Look { ratio, p, lang } = look;
+    let Look {
+        ratio,
+        p,
+        lang,
+        minimum,
+    } = look;
     let c = run.started();
     let shown = run.config();
     let w = lang.explorer();
@@ -246,7 +253,7 @@ pub fn race(look: Look, areas: &[Area], run: &Explorer) -> Result<(), String> {
             .iter()
             .filter_map(|r| {
                 let h = r.least_cost(c.y)?;
-                (h > 0.0).then(|| (h, p.ink, w.minimum.to_string()))
+                (h > 0.0).then(|| (h, p.ink, minimum.to_string()))
             })
             .collect();
         if let Some(area) = areas.next() {
@@ -289,7 +296,7 @@ pub fn race(look: Look, areas: &[Area], run: &Explorer) -> Result<(), String> {
 
 /// The learning speed: |∂C/∂w|, |∂C/∂b| and σ′(z) against epoch.
 pub fn speed(look: Look, areas: &[Area], run: &Explorer) -> Result<(), String> {
-    let Look { ratio, p, lang } = look;
+    let Look { ratio, p, lang, .. } = look;
     let w = lang.explorer();
     let c = run.started();
     let log = run.config().log;
@@ -424,7 +431,7 @@ pub fn undefined(area: &Area, ratio: f64, p: &Palette, text: &str) -> Result<(),
 /// The first exercise: σ′(z) as the slope of σ and σ(z)(1 − σ(z)), over z, with each run's z.
 /// Returns the largest difference between the two.
 pub fn sigma(look: Look, area: &Area, run: &Explorer) -> Result<f64, String> {
-    let Look { ratio, p, lang } = look;
+    let Look { ratio, p, lang, .. } = look;
     let w = lang.explorer();
     let points = sigma_identity(SIGMA_Z.0, SIGMA_Z.1, SIGMA_POINTS);
     let axes = draw::Axes {

@@ -3,7 +3,9 @@
 //! reader's language, its error message beside it, and the configuration shown in them.
 
 use super::ExplorerWidget;
-use crate::config::{ChartShows, ExplorerPreset, OptionError, Place, Racing, Setting};
+use crate::config::{
+    ChartShows, ExplorerOptions, ExplorerPreset, Label, OptionError, Place, Racing, Setting,
+};
 use crate::cost::Cost;
 use crate::lang::Lang;
 use crate::neuron::Rule;
@@ -65,7 +67,10 @@ impl ExplorerWidget {
         if left.is_empty() {
             return Ok(());
         }
-        let names: Vec<&str> = left.iter().map(|&s| setting_label(self.lang, s)).collect();
+        let names: Vec<&str> = left
+            .iter()
+            .map(|&s| setting_label(self.lang, s, &self.page_options))
+            .collect();
         let text = match self.lang {
             Lang::En => format!("{} {}.", self.lang.explorer().preset_left, names.join("; ")),
             Lang::Zh => format!("{}{}。", self.lang.explorer().preset_left, names.join("、")),
@@ -198,11 +203,11 @@ pub(super) fn field(
     })
 }
 
-/// A setting's label beside its control.
-pub(super) fn setting_label(lang: Lang, setting: Setting) -> &'static str {
+/// A setting's label beside its control (the page's own words for the presets' menu, if any).
+pub(super) fn setting_label(lang: Lang, setting: Setting, page: &ExplorerOptions) -> &str {
     let xw = lang.explorer();
     match setting {
-        Setting::Preset => xw.preset,
+        Setting::Preset => page.word(Label::Preset, xw.preset),
         Setting::Cost => xw.costs,
         Setting::Rule => xw.rule,
         Setting::W => xw.w,
@@ -221,16 +226,22 @@ pub(super) fn setting_label(lang: Lang, setting: Setting) -> &'static str {
     }
 }
 
-/// A menu's choices: (value, label).
-pub(super) fn choice_labels(lang: Lang, setting: Setting) -> Vec<(&'static str, &'static str)> {
+/// A menu's choices: (value, label), with the page's own words for the book's.
+pub(super) fn choice_labels(
+    lang: Lang,
+    setting: Setting,
+    page: &ExplorerOptions,
+) -> Vec<(&'static str, &str)> {
     let xw = lang.explorer();
     match setting {
         // The presets' menu has an empty first choice, which changes nothing.
         Setting::Preset => std::iter::once(("", xw.preset_none))
             .chain(ExplorerPreset::ALL.map(|p| {
                 let label = match p {
-                    ExplorerPreset::GoodStart => xw.preset_good,
-                    ExplorerPreset::SaturatedStart => xw.preset_saturated,
+                    ExplorerPreset::GoodStart => page.word(Label::PresetGood, xw.preset_good),
+                    ExplorerPreset::SaturatedStart => {
+                        page.word(Label::PresetSaturated, xw.preset_saturated)
+                    }
                 };
                 (p.name(), label)
             }))
@@ -249,7 +260,7 @@ pub(super) fn choice_labels(lang: Lang, setting: Setting) -> Vec<(&'static str, 
             .map(|r| {
                 let label = match r {
                     Rule::Gradient => xw.rule_gradient,
-                    Rule::Published => xw.rule_published,
+                    Rule::Published => page.word(Label::RulePublished, xw.rule_published),
                 };
                 (r.name(), label)
             })

@@ -7,7 +7,8 @@ mod view;
 use super::dom::{self, button, element, set_text};
 use super::kind::{Clocked, Mount, WidgetKind};
 use crate::config::{
-    Area, Button, Control, ExplorerConfig, ExplorerOptions, Hide, Place, Setting, View, SETTINGS,
+    Area, Button, Control, ExplorerConfig, ExplorerOptions, Hide, Label, Place, Setting, View,
+    SETTINGS,
 };
 use crate::cost::Cost;
 use crate::explorer::Explorer;
@@ -146,8 +147,8 @@ impl ExplorerWidget {
                 row.append_child(&item)?;
                 values.push(value);
             }
-            let (item, minimum) =
-                dom::readout(&format!("{}.minimum", cost.name()), xw.minimum, "")?;
+            let label = options.word(Label::Minimum, xw.minimum);
+            let (item, minimum) = dom::readout(&format!("{}.minimum", cost.name()), label, "")?;
             row.append_child(&item)?;
             root.append_child(&row)?;
             groups.push(Group {
@@ -193,11 +194,12 @@ impl ExplorerWidget {
         for spec in SETTINGS.iter() {
             let input = match spec.control {
                 Control::Slider(scale) => Input::Slider(scale),
-                Control::Select => Input::Select(choice_labels(lang, spec.setting)),
+                Control::Select => Input::Select(choice_labels(lang, spec.setting, &options)),
                 Control::Check => Input::Check,
                 Control::Buttons | Control::None => continue,
             };
-            let field = field(&uid, spec.setting, setting_label(lang, spec.setting), input)?;
+            let label = setting_label(lang, spec.setting, &options);
+            let field = field(&uid, spec.setting, label, input)?;
             field.wrapper.set_hidden(options.locks(spec.setting));
             match spec.area {
                 Area::Settings => settings.append_child(&field.wrapper)?,

@@ -3,7 +3,7 @@
 
 use super::charts::{self as xd, GRID};
 use super::{ExplorerWidget, READOUTS};
-use crate::config::{Hide, Setting, View};
+use crate::config::{Hide, Label, Setting, View};
 use crate::cost::{sigmoid_prime, Cost};
 use crate::explorer::Explorer;
 use crate::plot::{self, full, rounded};
@@ -45,6 +45,9 @@ impl ExplorerWidget {
             ratio,
             p,
             lang: self.lang,
+            minimum: self
+                .options
+                .word(Label::Minimum, self.lang.explorer().minimum),
         };
         match c.view {
             View::Race => xd::race(look, &areas, &self.run).map_err(js)?,
