@@ -86,17 +86,22 @@ for module in "${modules[@]}"; do
   echo "build: $wasm ($features) is $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzipped" >&2
   # The page modules (those with a widget kind) go into the manifest.
   if [ -z "$simd" ] && [[ "$features" != *bench* ]]; then
-    kinds="\"${features//,/\", \"}\""
+    # (all-kinds is the four, with the option table for the configurator page.)
+    listed=${features/all-kinds/neuron,explorer,network,mnist}
+    kinds="\"${listed//,/\", \"}\""
     manifest+="
-  { \"kinds\": [$kinds], \"bytes\": $gz,
-    \"js\": \"../$out/nndl_widgets.js\", \"wasm\": \"../$out/nndl_widgets_bg.wasm\" },"
+  { kinds: [$kinds], bytes: $gz, wasm: '../$out/nndl_widgets_bg.wasm',
+    url: () => new URL('../$out/nndl_widgets_bg.wasm', import.meta.url),
+    load: () => import('../$out/nndl_widgets.js') },"
   fi
 done
 
 # The manifest, relative to itself (bytes: gzipped, what a reader fetches); the shell knows no
-# kind by name.
+# kind by name. Each module's files are also named in literal URLs and imports, which bundlers
+# (Vite, Rollup, webpack) follow to carry them into an author's build.
 cat >pkg/kinds.js <<JS
 // Written by scripts/build.sh: the wasm modules of the widget kinds, relative to this file.
+// wasm: its path; url(): the same as a URL; load(): its JavaScript bindings.
 export default [${manifest%,}
 ];
 JS

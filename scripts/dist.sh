@@ -12,7 +12,8 @@ rm -rf dist
 #   dist/widgets/    the widgets: what an author copies (the shell, its stylesheet, the MNIST
 #                    worker, the wasm modules, _headers)
 #   dist/mnist-data/ the digits the MNIST widget serves (data/mnist/), for pages that show it
-#   dist/chapter/    the chapter pages in English and Chinese and embed.html, with their
+#   dist/chapter/    the chapter pages in English and Chinese, embed.html and configure.html
+#                    (the configurator), with their
 #                    stylesheets and KaTeX's fonts
 w=dist/widgets
 mkdir -p "$w/www" dist/mnist-data/data dist/chapter/www dist/chapter/fonts
@@ -38,7 +39,7 @@ cp -r data/mnist dist/mnist-data/data/
 cp ./*.html dist/chapter/
 cp target/pages/*.html target/pages/equations.css dist/chapter/
 cp target/pages/fonts/*.woff2 dist/chapter/fonts/
-cp www/page.css dist/chapter/www/
+cp www/page.css www/configure.js www/configure.css dist/chapter/www/
 for part in widgets mnist-data chapter; do
   echo "dist/$part: $(find "dist/$part" -type f | wc -l) files, $(du -sh --apparent-size "dist/$part" | cut -f1)" >&2
 done

@@ -11,7 +11,8 @@
 // them) and with plain simd128.
 import { relaxedSimd } from './relaxed-simd.js';
 
-const wasm = import(relaxedSimd ? '../pkg-worker-relaxed/nndl_widgets.js' : '../pkg-worker/nndl_widgets.js');
+// Each import written out whole, which bundlers follow into an author's build.
+const wasm = relaxedSimd ? import('../pkg-worker-relaxed/nndl_widgets.js') : import('../pkg-worker/nndl_widgets.js');
 let MnistJob, errorMessage, filesMessage, sortIdxFiles;
 const ready = wasm.then(async (m) => {
   await m.default();

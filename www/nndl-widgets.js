@@ -9,10 +9,8 @@
 // file knows no kind by name.
 import list from '../pkg/kinds.js';
 
-const manifest = new URL('../pkg/kinds.js', import.meta.url);
-const modules = list
-  .map((m) => ({ ...m, js: new URL(m.js, manifest).href, wasm: new URL(m.wasm, manifest).href }))
-  .sort((a, b) => a.bytes - b.bytes);
+// Each module by its wasm's URL (key), which tells it apart from another copy's too.
+const modules = list.map((m) => ({ ...m, key: m.url().href })).sort((a, b) => a.bytes - b.bytes);
 
 // What every copy of this shell on the page shares (a page may load it twice, under two URLs):
 // the modules on their way or loaded, and the widgets mounted, so that neither happens twice.
@@ -20,25 +18,25 @@ const shared = (globalThis[Symbol.for('nndl-widgets')] ??= { modules: new Map(),
 
 /** Starts loading `m` unless it is on its way; resolves to its mount function. */
 function load(m) {
-  let loading = shared.modules.get(m.js);
+  let loading = shared.modules.get(m.key);
   if (!loading) {
     // The wasm is fetched once and compiled as it streams in, beside the JS bindings' import
     // rather than after it. Where streaming compilation fails (a host that serves another type
     // than application/wasm, an engine without it), the same response is compiled from its
     // bytes: fetching again would download it twice.
-    const response = fetch(m.wasm);
+    const response = fetch(m.key);
     const compiled = WebAssembly.compileStreaming(response.then((r) => r.clone())).catch(() =>
       response
-        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${m.wasm}: ${r.status} ${r.statusText}`))))
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${m.key}: ${r.status} ${r.statusText}`))))
         .then((bytes) => WebAssembly.compile(bytes)),
     );
-    loading = Promise.all([import(m.js), compiled]).then(async ([bindings, module]) => {
+    loading = Promise.all([m.load(), compiled]).then(async ([bindings, module]) => {
       await bindings.default({ module_or_path: module });
-      performance.mark(`nndl: ${m.js} ready`);
+      performance.mark(`nndl: ${m.key} ready`);
       return bindings.mount;
     });
-    loading.catch(() => shared.modules.delete(m.js)); // a later mount() tries again
-    shared.modules.set(m.js, loading);
+    loading.catch(() => shared.modules.delete(m.key)); // a later mount() tries again
+    shared.modules.set(m.key, loading);
   }
   return loading;
 }
@@ -50,7 +48,7 @@ function cover(kinds) {
   for (let set = 1; set < 1 << modules.length; set++) {
     const chosen = modules.filter((_, i) => set & (1 << i));
     if (!kinds.every((k) => chosen.some((m) => m.kinds.includes(k)))) continue;
-    const bytes = chosen.reduce((sum, m) => sum + (shared.modules.has(m.js) ? 0 : m.bytes), 0);
+    const bytes = chosen.reduce((sum, m) => sum + (shared.modules.has(m.key) ? 0 : m.bytes), 0);
     if (!best || bytes < best.bytes) best = { chosen, bytes };
   }
   return best ? best.chosen : [];
@@ -62,7 +60,7 @@ function moduleFor(kind) {
   // A data-nndl that names no kind gets its alert from any module (every module parses every
   // kind's options): one already on its way, else the smallest.
   const fits = (m) => !known || m.kinds.includes(kind);
-  return load(modules.find((m) => shared.modules.has(m.js) && fits(m)) ?? cover([kind])[0] ?? modules[0]);
+  return load(modules.find((m) => shared.modules.has(m.key) && fits(m)) ?? cover([kind])[0] ?? modules[0]);
 }
 
 // The widgets' stylesheet comes with this module, so that one script tag is all a page needs;
@@ -282,7 +280,8 @@ async function mountWith(element) {
   // An explorer's shared link is scoped by its element's id: one without gets a stable one, from
   // its place among the page's explorers (nndl-explorer-1, -2, …), for as long as it is mounted.
   const givenId = element.id;
-  if (!givenId && kindOf(element) === 'explorer') element.id = placeId(element);
+  const madeId = !givenId && kindOf(element) === 'explorer' ? placeId(element) : null;
+  if (madeId) element.id = madeId;
   applyTheme(element);
   const entry = {
     widget: mountWidget(element),
@@ -461,7 +460,8 @@ async function mountWith(element) {
       if (!entry.broken) entry.widget.free();
       element.replaceChildren();
       for (const a of ['data-state', 'tabindex', 'role', 'aria-label']) element.removeAttribute(a);
-      if (!givenId) element.removeAttribute('id');
+      // The id it was given, unless the page has since given it one of its own.
+      if (madeId && element.id === madeId) element.removeAttribute('id');
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
       element.classList.remove('nndl', `nndl-${kindOf(element)}`, 'nndl-failed', 'nndl-dark');
