@@ -26,7 +26,8 @@ ready.catch((err) =>
   }),
 );
 const NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
-const DATA = new URL('../data/mnist/', import.meta.url);
+// Beside the site's pages, not the package's: a bundler leaves this URL as it is.
+const DATA = new URL(/* @vite-ignore */ '../data/mnist/', import.meta.url);
 const GRID = 100;
 /// Largest inflated file accepted: MNIST's largest is 47 MB.
 const MAX_BYTES = 200 * 1024 * 1024;

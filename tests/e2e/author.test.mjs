@@ -2,8 +2,10 @@
 // widgets tell an author who gets it wrong.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, out, serverAndBrowser } from './harness.mjs';
+import { openPage, out, root, serve, serverAndBrowser } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -161,3 +163,53 @@ for (const scheme of ['light', 'dark']) {
     assert.deepEqual(await problems(), []);
   });
 }
+
+test('a course page written from README alone, in both forms, works under the strict CSP with axe clean', async () => {
+  // The README's embedding section: its HTML blocks (indented four spaces) are the page.
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.split('\n## Embedding the widgets in your course page\n')[1].split('\n## ')[0];
+  const blocks = [];
+  let block = null;
+  for (const line of section.split('\n')) {
+    if (line.startsWith('    ')) (block ??= blocks[blocks.push([]) - 1]).push(line.slice(4));
+    else if (line.trim() !== '') block = null;
+    // (a blank line may sit inside a block)
+  }
+  const tags = blocks.find((b) => b.some((l) => l.includes('<script type="module"')));
+  const divs = blocks.find((b) => b.some((l) => l.startsWith('<div data-nndl=')));
+  assert.ok(tags && divs, 'README gives the page in both forms');
+  const head = tags.filter((l) => /^<(link|script)/.test(l));
+  const body = [...tags.filter((l) => !head.includes(l)), ...divs].filter(Boolean);
+  assert.ok(body.some((l) => l.startsWith('<nndl-')) && body.some((l) => l.startsWith('<div data-nndl=')));
+  // The site: the page beside nndl/, the widgets copied as README says.
+  const site = mkdtempSync(join(tmpdir(), 'nndl-readme-'));
+  cpSync(join(root, 'dist', 'widgets'), join(site, 'nndl'), { recursive: true });
+  cpSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), join(site, 'axe.min.js'));
+  writeFileSync(
+    join(site, 'course.html'),
+    `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>A course page from the README</title>\n<link rel="icon" href="data:,">\n${head.join('\n')}\n</head>\n<body>\n<main>\n<h1>A course page from the README</h1>\n${body.join('\n')}\n</main>\n</body>\n</html>\n`,
+  );
+  const server = await serve(site);
+  try {
+    const { page, problems } = await openPage(env.browser, `${server.url}/course.html`, { viewport: { width: 1000, height: 4000 } });
+    const count = body.filter((l) => /^<(nndl-|div data-nndl=)/.test(l)).length;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-state="ready"]').length === n, count);
+    const ids = await page.$$eval('[data-state]', (els) => els.map((e, i) => e.id || (e.id = `w${i}`)));
+    for (const id of ids) await page.click(`#${id} [data-action="step"]`);
+    for (const id of ids) await page.waitForFunction((i) => document.querySelector(`#${i} [data-readout$="epoch"]`)?.dataset.value === '1', id);
+    assert.equal(await page.$$eval('[role="alert"]:not([hidden])', (a) => a.length), 0);
+    await page.addScriptTag({ url: '/axe.min.js' });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(violations, []);
+    await page.screenshot({ path: join(out, 'readme-course.png') });
+    assert.deepEqual(await problems(), []);
+  } finally {
+    server.stop();
+    rmSync(site, { recursive: true, force: true });
+  }
+});
