@@ -45,8 +45,9 @@ cat >pkg-test/kinds.js <<'EOF2'
 // Written by scripts/test.sh: every kind from the test-hooks build, which the panic test serves
 // as /pkg/.
 export default [
-  { "kinds": ["neuron", "explorer", "network", "mnist"], "bytes": 1,
-    "js": "../pkg/nndl_widgets.js", "wasm": "../pkg/nndl_widgets_bg.wasm" }
+  { kinds: ["neuron", "explorer", "network", "mnist"], bytes: 1, wasm: '../pkg/nndl_widgets_bg.wasm',
+    url: () => new URL('../pkg/nndl_widgets_bg.wasm', import.meta.url),
+    load: () => import('../pkg/nndl_widgets.js') }
 ];
 EOF2
 

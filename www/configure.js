@@ -66,7 +66,7 @@ function control(o) {
   const hint = document.createElement('span');
   hint.className = 'hint';
   hint.id = `${id}-hint`;
-  hint.textContent = describe(o.accepts) + (o.default ? `; default ${o.default === '' ? 'none' : o.default}` : '');
+  hint.textContent = describe(o.accepts) + (o.default != null ? `; default ${o.default === '' ? 'none' : o.default}` : '');
   if (o.accepts.type === 'list-of') {
     const legend = document.createElement('legend');
     legend.textContent = o.name;
@@ -130,20 +130,23 @@ function show() {
   const kind = kindSelect.value;
   const options = chosen();
   const id = idInput.value.trim();
+  const lang = options.find(([n]) => n === 'lang')?.[1] ?? '';
   let el = preview.firstElementChild;
-  if (!el || el.localName !== `nndl-${kind}`) {
-    el = document.createElement(`nndl-${kind}`);
-    preview.replaceChildren(el);
-  }
-  // The id first: an explorer's link is read under it when the options mount the widget again.
-  if (id) el.id = id;
-  else el.removeAttribute('id');
-  // Attributes first taken away, then set: the element mounts its widget again on each change.
   const keep = new Set(options.map(([n]) => tagAttribute(n)));
-  for (const a of Array.from(el.attributes, (a) => a.name)) {
-    if (!keep.has(a) && a !== 'id' && a !== 'class' && a !== 'data-state' && a !== 'style') el.removeAttribute(a);
+  // A new element for another kind, id or language: the shell reads the id (an explorer's link
+  // is kept under it) and the language (an HTML attribute, not an option) when it mounts.
+  if (!el || el.localName !== `nndl-${kind}` || el.madeFor !== `${id}\n${lang}`) {
+    el = document.createElement(`nndl-${kind}`);
+    el.madeFor = `${id}\n${lang}`;
+    if (id) el.id = id;
+    for (const [n, v] of options) el.setAttribute(tagAttribute(n), v);
+    preview.replaceChildren(el);
+  } else {
+    // Only the options change (the element mounts its widget again, once for them all); the
+    // attributes the widget wrote stay.
+    for (const o of table) if (!keep.has(tagAttribute(o.name))) el.removeAttribute(tagAttribute(o.name));
+    for (const [n, v] of options) if (el.getAttribute(tagAttribute(n)) !== v) el.setAttribute(tagAttribute(n), v);
   }
-  for (const [n, v] of options) if (el.getAttribute(tagAttribute(n)) !== v) el.setAttribute(tagAttribute(n), v);
   for (const [name] of COLOURS) el.style.removeProperty(name);
   for (const [name, value] of chosenColours()) el.style.setProperty(name, value);
   write(kind, options, id);
@@ -158,7 +161,7 @@ function write(kind, options, id) {
   const css = chosenColours();
   $('css-part').hidden = !css.length;
   $('snippet-css').textContent = css.length
-    ? `${id ? `#${id}` : `nndl-${kind}, [data-nndl="${kind}"]`} {\n${css.map(([n, v]) => `  ${n}: ${v};\n`).join('')}}`
+    ? `${id ? `#${CSS.escape(id)}` : `nndl-${kind}, [data-nndl="${kind}"]`} {\n${css.map(([n, v]) => `  ${n}: ${v};\n`).join('')}}`
     : '';
   // A link carries the explorer's settings under its id (not `preset` and `eta`, which set others).
   const linked = options.filter(([n]) => table.find((o) => o.name === n)?.inLink);

@@ -200,6 +200,15 @@ mod tests {
         for kind in Kind::ALL {
             let table = option_table(kind);
             let names: Vec<_> = table.iter().map(|o| o.name).collect();
+            // Every name the parser knows has its row (none dropped for want of a reading).
+            let known = errors(kind, &[("?", "")])
+                .into_iter()
+                .find_map(|e| match e.accepted {
+                    Accepted::Options(n) => Some(n),
+                    _ => None,
+                })
+                .unwrap();
+            assert_eq!(names.len() + 1, known.len(), "{kind:?}: {names:?} of {known:?}");
             for common in ["lang", "theme"] {
                 assert!(names.contains(&common), "{kind:?}: {names:?}");
             }

@@ -2,7 +2,7 @@
 // widgets tell an author who gets it wrong.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage, out, root, serve, serverAndBrowser } from './harness.mjs';
@@ -164,7 +164,10 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('a course page written from README alone, in both forms, works under the strict CSP with axe clean', async () => {
+// The widgets as README tells an author to copy them: dist/widgets/, which `make test` builds
+// before the end-to-end tests (`make dist` alone).
+const dist = join(root, 'dist', 'widgets');
+test('a course page written from README alone, in both forms, works under the strict CSP with axe clean', { skip: !existsSync(dist) && 'no dist/widgets/: run make dist first' }, async () => {
   // The README's embedding section: its HTML blocks (indented four spaces) are the page.
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const section = readme.split('\n## Embedding the widgets in your course page\n')[1].split('\n## ')[0];
@@ -183,7 +186,7 @@ test('a course page written from README alone, in both forms, works under the st
   assert.ok(body.some((l) => l.startsWith('<nndl-')) && body.some((l) => l.startsWith('<div data-nndl=')));
   // The site: the page beside nndl/, the widgets copied as README says.
   const site = mkdtempSync(join(tmpdir(), 'nndl-readme-'));
-  cpSync(join(root, 'dist', 'widgets'), join(site, 'nndl'), { recursive: true });
+  cpSync(dist, join(site, 'nndl'), { recursive: true });
   cpSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), join(site, 'axe.min.js'));
   writeFileSync(
     join(site, 'course.html'),

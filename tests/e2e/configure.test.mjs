@@ -62,6 +62,10 @@ for (const kind of ['neuron', 'explorer', 'network', 'mnist']) {
     }, table);
     const preview = await widgetIn(page, `#preview nndl-${kind}`);
     assert.equal(preview.alert, null, `the preview refused ${JSON.stringify(given)}: ${preview.alert}`);
+    // The language chosen (the last, zh) is the preview's: its Run button speaks Chinese.
+    assert.equal(given.lang, 'zh');
+    assert.match(await page.$eval(`#preview nndl-${kind}`, (el) => el.getAttribute('lang')), /^zh/);
+    assert.match(await page.innerText(`#preview nndl-${kind} [data-action="run"]`), /[\u4e00-\u9fff]/);
     const tag = await page.innerText('#snippet-tag');
     const div = await page.innerText('#snippet-div');
     for (const [name, value] of Object.entries(given)) {
@@ -150,11 +154,11 @@ test('configurator: a refused value shows the widget’s own message; colours ap
   await page.screenshot({ path: join(out, 'configure-explorer-link.png') });
   assert.deepEqual(await problems(), []);
 
-  // The course page opened with the link shows the explorer at those settings.
-  const tag = await page.innerText('#snippet-tag');
+  // A course page opened with the link shows its explorer (with none of these options) at those
+  // settings.
   const course = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/blank.html${link}`);
   await course.page.waitForFunction(() => Boolean(customElements.get('nndl-explorer')));
-  await course.page.evaluate((t) => document.getElementById('course').insertAdjacentHTML('beforeend', t), tag);
+  await course.page.evaluate(() => document.getElementById('course').insertAdjacentHTML('beforeend', '<nndl-explorer id="race"></nndl-explorer>'));
   await course.page.waitForSelector('#race[data-state="ready"]');
   assert.equal(await course.page.getAttribute('#race [aria-pressed="true"]', 'data-value'), 'surface');
   assert.equal(await course.page.getAttribute('#race [data-readout="quadratic.w"]', 'data-value'), '1');
