@@ -208,7 +208,11 @@ mod tests {
                     _ => None,
                 })
                 .unwrap();
-            assert_eq!(names.len() + 1, known.len(), "{kind:?}: {names:?} of {known:?}");
+            assert_eq!(
+                names.len() + 1,
+                known.len(),
+                "{kind:?}: {names:?} of {known:?}"
+            );
             for common in ["lang", "theme"] {
                 assert!(names.contains(&common), "{kind:?}: {names:?}");
             }
