@@ -38,7 +38,7 @@ impl Lang {
     pub fn cost_axis(self, cost: Cost) -> String {
         match self {
             Lang::En => format!("cost ({})", self.cost_name(cost)),
-            Lang::Zh => format!("代价({})", self.cost_name(cost)),
+            Lang::Zh => format!("代价（{}）", self.cost_name(cost)),
         }
     }
 
@@ -47,7 +47,7 @@ impl Lang {
             Lang::En => format!(
                 "The run diverged: the update after epoch {epoch} is not a finite number (try a smaller η)."
             ),
-            Lang::Zh => format!("训练发散了：第 {epoch} 轮之后的更新不是有限的数(请减小 η)。"),
+            Lang::Zh => format!("训练发散了：第 {epoch} 轮之后的更新不是有限的数（请减小 η）。"),
         }
     }
 
@@ -67,8 +67,8 @@ impl Lang {
                  {epoch} of {epochs}, output {a:.3}, cost {c:.4}."
             ),
             Lang::Zh => format!(
-                "用{name}代价函数训练的 S 型神经元，以及代价随轮次的变化：第 {epoch} 轮(共 \
-                 {epochs} 轮)，输出 {a:.3}，代价 {c:.4}。"
+                "用{name}代价函数训练的 S 型神经元，以及代价随轮次的变化：第 {epoch} 轮（共 \
+                 {epochs} 轮），输出 {a:.3}，代价 {c:.4}。"
             ),
         }
     }
@@ -194,7 +194,7 @@ impl Lang {
                 accuracy * 100.0
             ),
             Lang::Zh => format!(
-                "第 {epoch} 轮(共 {epochs} 轮)：测试准确率 {:.2}%。",
+                "第 {epoch} 轮（共 {epochs} 轮）：测试准确率 {:.2}%。",
                 accuracy * 100.0
             ),
         }
@@ -210,7 +210,7 @@ impl Lang {
                 list.join(", ")
             ),
             Lang::Zh => format!(
-                "前 {shown} 个测试数字；猜错 {} 个(标签→猜测)：{}。",
+                "前 {shown} 个测试数字；猜错 {} 个（标签→猜测）：{}。",
                 wrong.len(),
                 list.join("、")
             ),
@@ -238,7 +238,7 @@ impl Lang {
                 "The {name} run diverged in epoch {}: its update was not a finite number (try a smaller η).",
                 epoch + 1
             ),
-            Lang::Zh => format!("{name}的训练在第 {} 轮发散了：更新不是有限的数(请减小 η)。", epoch + 1),
+            Lang::Zh => format!("{name}的训练在第 {} 轮发散了：更新不是有限的数（请减小 η）。", epoch + 1),
         }
     }
 
@@ -253,7 +253,7 @@ impl Lang {
             (Lang::En, "network") => "Three networks from one saturated start".into(),
             (Lang::Zh, "network") => "从同一个饱和起点出发的三个网络".into(),
             (Lang::En, _) => "Handwritten digits (MNIST) learned by a network".into(),
-            (Lang::Zh, _) => "网络学习手写数字(MNIST)".into(),
+            (Lang::Zh, _) => "网络学习手写数字（MNIST）".into(),
         }
     }
 
@@ -271,7 +271,7 @@ impl Lang {
     pub fn best_epoch(self, percent: &str, epoch: usize) -> String {
         match self {
             Lang::En => format!("{percent} (epoch {epoch})"),
-            Lang::Zh => format!("{percent}(第 {epoch} 轮)"),
+            Lang::Zh => format!("{percent}（第 {epoch} 轮）"),
         }
     }
 

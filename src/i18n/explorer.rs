@@ -161,8 +161,8 @@ pub const ZH: ExplorerWords = ExplorerWords {
     speed_label: "每秒轮数",
     settings: "设置",
     copy_link: "复制链接",
-    png: "图表(PNG)",
-    csv: "历史(CSV)",
+    png: "图表（PNG）",
+    csv: "历史（CSV）",
     link_copied: "链接已复制，地址栏里也有。",
     link_here: "这些设置的链接：",
     link_unused: "链接里这个组件的设置没有被采用：",
@@ -177,11 +177,11 @@ pub const ZH: ExplorerWords = ExplorerWords {
     cost_axis: "代价 C",
     output_axis: "输出 a",
     target: "目标 y",
-    sigma_derivative: "σ 的斜率(数值)",
+    sigma_derivative: "σ 的斜率（数值）",
     sigma_product: "σ(z)(1 − σ(z))",
     sigma_note: "练习 1：σ′(z) = σ(z)(1 − σ(z))。两条曲线重合；圆点是各个训练现在的 z。\
                  神经元饱和时 σ′(z) 很小，二次代价的梯度 (55)–(56) 也随之很小。",
-    surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深；线是从起点(圆圈)出发的\
+    surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深；线是从起点（圆圈）出发的\
                    梯度下降路径，圆点是训练现在的位置。",
     surface_undefined: "没有定义：处处 C = ∞",
     empty: "是空的",
@@ -309,7 +309,7 @@ impl Lang {
                 epoch + 1
             ),
             Lang::Zh => format!(
-                "{name}的训练在第 {} 轮发散了：更新不是有限的数(请减小 η)。",
+                "{name}的训练在第 {} 轮发散了：更新不是有限的数（请减小 η）。",
                 epoch + 1
             ),
         }
