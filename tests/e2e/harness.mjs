@@ -32,9 +32,11 @@ if (!['chromium', 'firefox', 'webkit'].includes(engine)) throw new Error(`NNDL_E
 const CANNOT = {
   firefox: {
     route: 'holding a response back needs request interception, which this harness drives in Playwright only',
+    print: 'this harness emulates print media through Playwright only',
   },
   webkit: {
     route: 'WebKitWebDriver cannot intercept requests to hold a response back',
+    print: 'WebKitWebDriver cannot emulate print media',
     download: 'WebKitWebDriver has no way to accept or read a download',
     touch: 'WebKitWebDriver cannot emulate a touch screen, a mobile viewport or a devicePixelRatio',
     // Seen here: the four files are in input.files, but the page heard no change event in 90 s.
@@ -613,7 +615,6 @@ async function webkit() {
         // straight into the window takes about 50.
         env: { WEBKIT_DISABLE_COMPOSITING_MODE: '1', ...process.env, ...gtk },
       });
-      drivers.add(child);
       const base = `http://127.0.0.1:${port}`;
       const wd = async (method, path, body, signal) => {
         const response = await fetch(base + path, {
@@ -653,18 +654,19 @@ async function webkit() {
       const inner = await backend.evaluate('[innerWidth, innerHeight]');
       await wd('POST', `${s}/window/rect`, { width: width + (width - inner[0]), height: height + (height - inner[1]) });
       const page = new EnginePage(backend);
-      return {
-        page,
-        close: async () => {
-          await wd('DELETE', s).catch(() => {});
-          child.kill();
-          drivers.delete(child);
-          if (gtk.XDG_CONFIG_HOME) rmSync(gtk.XDG_CONFIG_HOME, { recursive: true, force: true });
-        },
+      const close = async () => {
+        await wd('DELETE', s).catch(() => {});
+        child.kill();
+        drivers.delete(close);
+        if (gtk.XDG_CONFIG_HOME) rmSync(gtk.XDG_CONFIG_HOME, { recursive: true, force: true });
       };
+      drivers.add(close);
+      return { page, close };
     },
+    // Each page's session ended first: a MiniBrowser left without its driver outlives the tests
+    // and holds their output open.
     async close() {
-      for (const child of drivers) child.kill();
+      for (const close of [...drivers]) await close();
     },
   };
 }

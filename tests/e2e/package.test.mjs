@@ -84,7 +84,7 @@ test('npm pack gives an installable package whose Vite build works under the str
   const built = readdirSync(join(env.dir, 'course', 'dist', 'assets'));
   // The bundler carried the modules' wasm into the build (the neuron's, the worker's, …).
   assert.ok(built.filter((f) => f.endsWith('.wasm')).length >= 6, built.join(' '));
-  const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 1000, height: 3000 } });
+  const { page, problems, close } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport: { width: 1000, height: 3000 } });
   await page.waitForSelector('html[data-mounted="true"]');
   for (const id of ['n', 'ex', 'net', 'm']) await page.waitForSelector(`#${id}[data-state="ready"]`);
   await page.click('#n [data-action="run"]');
@@ -98,4 +98,5 @@ test('npm pack gives an installable package whose Vite build works under the str
   await page.waitForSelector('#m[data-state="finished"]', { timeout: 120000 });
   await page.screenshot({ path: join(out, 'package-vite.png') });
   assert.deepEqual(await problems(), []);
+  await close();
 });
