@@ -540,7 +540,7 @@ impl ExplorerConfig {
     /// in full, so that reading them back gives exactly the same configuration.
     pub fn text(&self, setting: Setting) -> String {
         match setting {
-            Setting::Preset => String::new(),
+            Setting::Preset => self.preset().map_or(String::new(), |p| p.name().into()),
             Setting::Cost => self.racing.name().into(),
             Setting::Rule => self.rule.name().into(),
             Setting::W => self.w.to_string(),
@@ -557,6 +557,15 @@ impl ExplorerConfig {
             Setting::View => self.view.name().into(),
             Setting::Log => self.log.to_string(),
         }
+    }
+
+    /// The preset this configuration is, if it is one: choosing it again would change nothing.
+    pub fn preset(&self) -> Option<ExplorerPreset> {
+        ExplorerPreset::ALL.into_iter().find(|p| {
+            let mut c = *self;
+            p.apply(&mut c);
+            c == *self
+        })
     }
 
     /// Every setting a link carries, as (name, text).
@@ -769,6 +778,22 @@ mod tests {
         assert!(typo[0]
             .message(Lang::En)
             .ends_with("Did you mean data-label-minimum?"));
+    }
+
+    #[test]
+    fn the_preset_a_configuration_is_shows_until_a_setting_it_set_changes() {
+        let mut c = ExplorerConfig::default();
+        assert_eq!(c.text(Setting::Preset), "");
+        c.set("preset", "book-good-start").unwrap();
+        assert_eq!(c.preset(), Some(ExplorerPreset::GoodStart));
+        assert_eq!(c.text(Setting::Preset), "book-good-start");
+        // How the run is shown is no part of a preset.
+        c.set("view", "surface").unwrap();
+        assert_eq!(c.text(Setting::Preset), "book-good-start");
+        c.set("w", "1").unwrap();
+        assert_eq!(c.text(Setting::Preset), "");
+        c.set("preset", "book-saturated-start").unwrap();
+        assert_eq!(c.text(Setting::Preset), "book-saturated-start");
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub const EN: ExplorerWords = ExplorerWords {
     race: "Race",
     speed: "Learning speed",
     surface: "Cost surface",
-    sigma: "Exercise: σ′(z)",
+    sigma: "Exercise 1: σ′(z)",
     show: "Chart",
     show_cost: "cost",
     show_output: "output a",
@@ -118,7 +118,9 @@ pub const EN: ExplorerWords = ExplorerWords {
     sigma_note:
         "Exercise 1: σ′(z) = σ(z)(1 − σ(z)). The two curves lie on each other; the dots are \
                  where each run's z is now. Where the neuron saturates, σ′(z) is tiny, and with it \
-                 the quadratic cost's gradient (55)–(56).",
+                 the quadratic cost's gradient (55)–(56). The largest difference is the largest gap \
+                 between σ's numerical slope and σ(z)(1 − σ(z)) over the plotted z: the error of \
+                 the numerical slope, nothing more.",
     surface_note: "Colour is ln C(w, b) for the single example, darker where C is smaller; the \
                    lines are the descent paths from the start (ring), the dots where the runs are \
                    now.",
@@ -134,7 +136,7 @@ pub const ZH: ExplorerWords = ExplorerWords {
     race: "比赛",
     speed: "学习速度",
     surface: "代价曲面",
-    sigma: "练习：σ′(z)",
+    sigma: "练习 1：σ′(z)",
     show: "图表",
     show_cost: "代价",
     show_output: "输出 a",
@@ -180,7 +182,9 @@ pub const ZH: ExplorerWords = ExplorerWords {
     sigma_derivative: "σ 的斜率（数值）",
     sigma_product: "σ(z)(1 − σ(z))",
     sigma_note: "练习 1：σ′(z) = σ(z)(1 − σ(z))。两条曲线重合；圆点是各个训练现在的 z。\
-                 神经元饱和时 σ′(z) 很小，二次代价的梯度 (55)–(56) 也随之很小。",
+                 神经元饱和时 σ′(z) 很小，二次代价的梯度 (55)–(56) 也随之很小。\
+                 最大差值是在所画的 z 上，σ 的数值斜率与 σ(z)(1 − σ(z)) 之间最大的差：\
+                 只是数值斜率的误差。",
     surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深；线是从起点（圆圈）出发的\
                    梯度下降路径，圆点是训练现在的位置。",
     surface_undefined: "没有定义：处处 C = ∞",
@@ -244,12 +248,12 @@ impl Lang {
     pub fn entropy_note(self, y: f64, h: f64) -> String {
         match self {
             Lang::En => format!(
-                "For y = {y}, the cross-entropy never falls below the binary entropy \
+                "Exercise 3: for y = {y}, the cross-entropy never falls below the binary entropy \
                  −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64), the dashed line; it reaches it at \
                  a = y. The quadratic cost's floor is 0."
             ),
             Lang::Zh => format!(
-                "y = {y} 时，交叉熵不会低于二元熵 −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64)，\
+                "练习 3：y = {y} 时，交叉熵不会低于二元熵 −[y ln y + (1 − y) ln(1 − y)] = {h:.4} (64)，\
                  即虚线；在 a = y 时达到。二次代价的下限是 0。"
             ),
         }

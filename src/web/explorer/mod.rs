@@ -124,6 +124,15 @@ impl ExplorerWidget {
 
         let (figure, canvas) = dom::figure(&root)?;
         canvas.set_attribute("data-export", "")?;
+        // The notes on what the chart shows, just under it: what waits for Run or Reset, the
+        // exercises, the view's key.
+        let mut notes = Vec::new();
+        for _ in 0..4 {
+            let note: HtmlElement = element("p", "nndl-note", None)?;
+            note.set_hidden(true);
+            root.append_child(&note)?;
+            notes.push(note);
+        }
 
         // Readouts: one row per raced cost.
         let mut groups = Vec::new();
@@ -209,13 +218,6 @@ impl ExplorerWidget {
         }
         root.append_child(&settings)?;
 
-        let mut notes = Vec::new();
-        for _ in 0..4 {
-            let note: HtmlElement = element("p", "nndl-note", None)?;
-            note.set_hidden(true);
-            root.append_child(&note)?;
-            notes.push(note);
-        }
         let (status, alert) = dom::status_and_alert(&root)?;
 
         let groups: [Group; 2] = groups

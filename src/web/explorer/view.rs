@@ -267,6 +267,11 @@ impl ExplorerWidget {
             View::Sigma => xw.sigma_note.to_string(),
             _ => String::new(),
         };
+        // The chart and readouts are the run's, which no longer matches the settings while
+        // changes wait: shown faded until Run or Reset.
+        self.root
+            .class_list()
+            .toggle_with_force("nndl-stale", self.run.pending())?;
         for (note, text) in self.notes.iter().zip([pending, swapped, entropy, view]) {
             set_text(note, &text);
             note.set_hidden(text.is_empty());
