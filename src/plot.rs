@@ -185,8 +185,46 @@ pub fn heatmap(grid: &[f64]) -> Option<Vec<u8>> {
     Some(pixels)
 }
 
+/// The running geometric mean of `points`' values over the last `n` points (fewer at the start):
+/// the trend of a jumpy series drawn on a log scale, each point at its own x.
+pub fn running_log_mean(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
+    let n = n.max(1);
+    let logs: Vec<f64> = points.iter().map(|&(_, v)| v.ln()).collect();
+    let mut sum = 0.0;
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, &(x, _))| {
+            sum += logs[i];
+            if i >= n {
+                sum -= logs[i - n];
+            }
+            (x, (sum / (i + 1).min(n) as f64).exp())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_running_mean_of_a_jumpy_series_follows_its_trend() {
+        let jumpy: Vec<(f64, f64)> = (0..40)
+            .map(|i| (f64::from(i), if i % 2 == 0 { 10.0 } else { 0.1 }))
+            .collect();
+        let mean = running_log_mean(&jumpy, 10);
+        assert_eq!(mean.len(), 40);
+        assert!(
+            mean[0].0 == 0.0 && (mean[0].1 - 10.0).abs() < 1e-12,
+            "{:?}",
+            mean[0]
+        );
+        // Ten alternate values of 10 and 0.1: their geometric mean is 1.
+        for &(x, v) in &mean[9..] {
+            assert!((v - 1.0).abs() < 1e-12, "{x}: {v}");
+        }
+        assert!(running_log_mean(&[], 10).is_empty());
+    }
+
     use super::*;
 
     #[test]

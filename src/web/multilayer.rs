@@ -17,6 +17,12 @@ use wasm_bindgen::JsValue;
 use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
 const HEIGHT: f64 = 260.0;
+/// Narrower than this, the two charts are stacked, each as wide as the widget: side by side, a
+/// phone's half width cuts their titles.
+const STACKED_BELOW: f64 = 560.0;
+/// Epochs in the gradient norm's running mean, drawn over its faint per-epoch values (which jump
+/// with each mini-batch).
+const MEAN_OF: usize = 10;
 /// The three runs' colours (Okabe–Ito), in [`Pairing::ALL`]'s order.
 const COLOURS: [RGBColor; 3] = [
     RGBColor(0, 114, 178),
@@ -122,13 +128,20 @@ impl MultilayerWidget {
     }
 
     fn draw(&self) -> Result<(), JsValue> {
-        let ratio = canvas::fit(&self.canvas, self.css_width, HEIGHT)?;
+        let stacked = self.css_width < STACKED_BELOW;
+        let height = if stacked { 2.0 * HEIGHT } else { HEIGHT };
+        let ratio = canvas::fit(&self.canvas, self.css_width, height)?;
         let p = draw::palette(self.dark);
         let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
         let px = |v: f64| (v * ratio).round() as u32;
         let root = canvas::backend(&self.canvas)?.into_drawing_area();
         root.fill(&p.background).map_err(fail)?;
-        let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
+        let (w, h) = root.dim_in_pixel();
+        let (left, right) = if stacked {
+            root.split_vertically(h / 2)
+        } else {
+            root.split_horizontally(w / 2)
+        };
         let demo = self.run.demo();
         let epochs = f64::from(demo.config().epochs);
         let words = self.lang.words();
@@ -194,12 +207,21 @@ impl MultilayerWidget {
         )
         .map_err(|e| JsValue::from_str(&e))?;
         for (r, colour) in demo.runs().iter().zip(COLOURS) {
+            let points: Vec<(f64, f64)> = r
+                .gradient_norm_history()
+                .iter()
+                .filter(|(_, g)| *g > 0.0 && g.is_finite())
+                .map(|&(e, g)| (f64::from(e), g))
+                .collect();
             chart
                 .draw_series(LineSeries::new(
-                    r.gradient_norm_history()
-                        .iter()
-                        .filter(|(_, g)| *g > 0.0)
-                        .map(|&(e, g)| (f64::from(e), g)),
+                    points.iter().copied(),
+                    ShapeStyle::from(&colour.mix(0.3)).stroke_width(px(1.0).max(1)),
+                ))
+                .map_err(fail)?;
+            chart
+                .draw_series(LineSeries::new(
+                    crate::plot::running_log_mean(&points, MEAN_OF),
                     ShapeStyle::from(&colour).stroke_width(px(2.0).max(1)),
                 ))
                 .map_err(fail)?;
