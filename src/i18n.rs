@@ -9,7 +9,7 @@ mod explorer;
 pub use explorer::ExplorerWords;
 
 mod errors;
-mod mnist;
+pub mod mnist;
 pub use mnist::MnistWords;
 mod worker;
 

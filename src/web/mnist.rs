@@ -67,9 +67,12 @@ pub struct MnistWidget {
     guesses: Vec<u8>,
     outbox: Vec<JsValue>,
     summary: HtmlElement,
+    small_note: HtmlElement,
     figure: HtmlElement,
     chart: HtmlCanvasElement,
     legend: HtmlElement,
+    /// What the legend says now.
+    legend_shown: Vec<String>,
     readouts: Vec<HtmlElement>,
     progress: HtmlProgressElement,
     pause: HtmlButtonElement,
@@ -96,6 +99,9 @@ impl MnistWidget {
 
         let summary: HtmlElement = element("p", "nndl-summary", None)?;
         root.append_child(&summary)?;
+        // Why the small set's accuracy is not the book's, while runs train on it.
+        let small_note: HtmlElement = element("p", "nndl-note", Some(mnist_words.small_note))?;
+        root.append_child(&small_note)?;
 
         let (figure, chart) = dom::figure(&root)?;
         let legend: HtmlElement = element("ul", "nndl-legend", None)?;
@@ -148,6 +154,8 @@ impl MnistWidget {
         let grid: HtmlCanvasElement = element("canvas", "nndl-digits", None)?;
         grid.set_attribute("role", "img")?;
         root.append_child(&grid)?;
+        let grid_note: HtmlElement = element("p", "nndl-note", Some(mnist_words.grid_note))?;
+        root.append_child(&grid_note)?;
 
         let credit: HtmlElement = element("p", "nndl-credit", Some(mnist_words.mnist_credit))?;
         root.append_child(&credit)?;
@@ -169,9 +177,11 @@ impl MnistWidget {
             guesses: Vec::new(),
             outbox: Vec::new(),
             summary,
+            small_note,
             figure,
             chart,
             legend,
+            legend_shown: Vec::new(),
             readouts,
             progress,
             pause,
@@ -271,6 +281,8 @@ impl MnistWidget {
             );
         }
         self.served.set_hidden(self.own_files.is_none());
+        self.small_note
+            .set_hidden(self.config.data != MnistData::Small || self.own_files.is_some());
         self.draw_charts()?;
         self.draw_grid()?;
         self.render_legend()?;
@@ -345,19 +357,31 @@ impl MnistWidget {
         Ok(())
     }
 
-    fn render_legend(&self) -> Result<(), JsValue> {
-        if self.legend.child_element_count() as usize == self.runs.len()
-            && self.runs.last().is_none_or(|r| {
-                self.legend
-                    .last_element_child()
-                    .and_then(|e| e.text_content())
-                    == Some(r.label.clone())
+    /// The legend: each run's colour and what sets it apart from the others (with one run, the
+    /// summary above the chart says its settings, and there is no legend).
+    fn render_legend(&mut self) -> Result<(), JsValue> {
+        let labels: Vec<String> = self.runs.iter().map(|r| r.label.clone()).collect();
+        let sep = if self.lang == Lang::Zh { "，" } else { ", " };
+        let (before, after) = self.lang.mnist_words().run_n;
+        let names: Vec<String> = crate::i18n::mnist::differences(&labels, sep)
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let n = format!("{before}{}{after}", i + 1);
+                if d.is_empty() {
+                    n
+                } else {
+                    format!("{n}{}{d}", if self.lang == Lang::Zh { "：" } else { ": " })
+                }
             })
-        {
+            .collect();
+        let shown = if names.len() > 1 { names } else { Vec::new() };
+        if self.legend_shown == shown {
             return Ok(());
         }
         self.legend.set_text_content(None);
-        for (i, run) in self.runs.iter().enumerate() {
+        self.legend.set_hidden(shown.is_empty());
+        for (i, name) in shown.iter().enumerate() {
             let item: HtmlElement = element("li", "", None)?;
             let swatch: HtmlElement = element("span", "nndl-swatch", None)?;
             let RGBColor(r, g, b) = COLOURS[i % COLOURS.len()];
@@ -366,10 +390,11 @@ impl MnistWidget {
                 .set_property("background", &format!("rgb({r}, {g}, {b})"))?;
             swatch.set_attribute("aria-hidden", "true")?;
             item.append_child(&swatch)?;
-            let text: HtmlElement = element("span", "", Some(&run.label))?;
+            let text: HtmlElement = element("span", "", Some(name))?;
             item.append_child(&text)?;
             self.legend.append_child(&item)?;
         }
+        self.legend_shown = shown;
         Ok(())
     }
 

@@ -55,10 +55,18 @@ test('MNIST trains in a worker on the small set, far above chance, while the pag
   const grid = await p.$eval('#digits canvas.nndl-digits', (c) => ({ w: c.width, label: c.getAttribute('aria-label') }));
   assert.ok(grid.w > 0);
   assert.match(grid.label, /The first 100 test digits; \d+ guessed wrong/);
-  // Run again: a second line to compare.
+  // The widget says what its grid shows, and why the small set is not the book's 95.49%.
+  const notes = await p.$$eval('#digits .nndl-note:not([hidden])', (ns) => ns.map((n) => n.textContent).join(' '));
+  assert.match(notes, /first 100 test digits\. A red box marks a digit the network gets wrong/);
+  assert.match(notes, /The book's 95\.49% comes from all 50,000 training digits/);
+  // With one run, its settings are said once, above the chart: no legend.
+  assert.equal(await p.locator('#digits .nndl-legend li').count(), 0);
+  assert.match(await p.innerText('#digits .nndl-summary'), /\[784, 30, 10\]/);
+  // Run again: a second line to compare; the same settings, so the legend names the runs alone.
   await p.click('#digits [data-action="run"]');
   await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
-  assert.equal(await p.locator('#digits .nndl-legend li').count(), 2);
+  const legend = await p.$$eval('#digits .nndl-legend li', (lis) => lis.map((li) => li.textContent.trim()));
+  assert.deepEqual(legend, ['run 1', 'run 2']);
   await p.locator('#digits').screenshot({ path: join(out, 'mnist.png') });
   assert.deepEqual(await problems(), []);
 });
@@ -224,7 +232,7 @@ test('MNIST: a run whose cost explodes ends as diverged, saying so, not as faile
   assert.deepEqual(await problems(), []);
 });
 
-test('MNIST: Run pressed three times quickly leaves one run in the legend, with its label', async () => {
+test('MNIST: Run pressed three times quickly leaves one run, its settings said once', async () => {
   const { page: p, problems } = await page();
   await p.waitForSelector('#digits[data-state="ready"]');
   await p.evaluate(async () => {
@@ -236,8 +244,9 @@ test('MNIST: Run pressed three times quickly leaves one run in the legend, with 
   });
   await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
   const legend = await p.evaluate(() => Array.from(document.querySelectorAll('#digits .nndl-legend li'), (li) => li.textContent.trim()));
-  assert.equal(legend.length, 1, JSON.stringify(legend));
-  assert.match(legend[0], /\[784, 30, 10\]/);
+  assert.equal(legend.length, 0, JSON.stringify(legend));
+  const summary = await p.innerText('#digits .nndl-summary');
+  assert.equal(summary.match(/\[784, 30, 10\]/g)?.length, 1, summary);
   assert.deepEqual(await problems(), []);
 });
 
@@ -265,8 +274,10 @@ test("MNIST: the reader's own files, after a bad set, are taken, said, used by a
   await p.click('#own [data-action="run"]');
   await p.waitForSelector('#own[data-state="finished"]', { timeout: 60000 });
   assert.equal(await p.evaluate(() => document.querySelector('#own [role="alert"]').hidden), true, 'the bad set\'s alert is gone');
-  const legend = await p.innerText('#own .nndl-legend');
-  assert.match(legend, /5000 training and 1000 test digits/, legend);
+  const summary = await p.innerText('#own .nndl-summary');
+  assert.match(summary, /5000 training and 1000 test digits/, summary);
+  // Training on the reader's own files, the note on the small served set is gone.
+  assert.equal(await p.$$eval('#own .nndl-note:not([hidden])', (ns) => ns.some((n) => /95\.49%/.test(n.textContent))), false);
   // Back to the served digits.
   assert.equal(await p.isVisible('#own [data-control="data"][data-value="served"]'), true);
   await p.click('#own [data-control="data"][data-value="served"]');
