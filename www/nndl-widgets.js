@@ -161,16 +161,28 @@ const onScreen = new IntersectionObserver((changes) => {
 // Widgets fit their container's width, whenever it changes. The width is the border box's: a
 // widget has just been drawn at the width it had when mounted, so the observer's first report of
 // that same width redraws nothing.
+// The redraw waits for the next frame: a canvas drawn at a new height inside the observer's
+// callback would resize what it observes in the same frame (an error event, "ResizeObserver
+// loop completed with undelivered notifications", when printing, say).
+const resized = new Set();
 const sizes = new ResizeObserver((changes) => {
   for (const c of changes) {
     const e = entries.get(c.target);
     const width = c.borderBoxSize?.[0]?.inlineSize;
     if (e && (width === undefined || width !== e.width)) {
       e.width = width;
-      contain(c.target, e, () => e.widget.resize());
+      if (!resized.size) requestAnimationFrame(redrawResized);
+      resized.add(c.target);
     }
   }
 });
+function redrawResized() {
+  for (const el of resized) {
+    const e = entries.get(el);
+    if (e) contain(el, e, () => e.widget.resize());
+  }
+  resized.clear();
+}
 
 // A widget whose element leaves the page is freed (one mounted before it was put in the page
 // waits until it has been in it).
@@ -199,9 +211,31 @@ document.addEventListener('visibilitychange', () => {
 // A link within the page to other settings of an explorer (`#id:name=value;…`) sets them.
 window.addEventListener('hashchange', () => {
   for (const [el, e] of entries) {
-    if (e.widget.restore && contain(el, e, () => e.widget.restore(location.hash))) e.running = false;
+    // Only a widget whose settings the link changed (its run starts again there) comes into view.
+    if (e.widget.restore && contain(el, e, () => e.widget.restore(location.hash))) {
+      e.running = false;
+      bringIntoView(el);
+    }
   }
 });
+
+// A link's entry for a widget is under its id, encoded as src/share.rs encodes it.
+const encodeId = (id) =>
+  Array.from(new TextEncoder().encode(id), (b) => {
+    const c = String.fromCharCode(b);
+    return /[A-Za-z0-9\-_.+]/.test(c) ? c : `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+  }).join('');
+/** Whether the page's URL holds settings for the widget of `el` (`#id:…`). */
+function linksTo(el) {
+  if (!el.id) return false;
+  const key = `${encodeId(el.id)}:`;
+  return location.hash.slice(1).split('&').some((part) => part.startsWith(key));
+}
+/** A widget a link names comes into view, with the focus on it (it is far down the page). */
+function bringIntoView(el) {
+  el.scrollIntoView({ block: 'start' });
+  el.focus({ preventScroll: true });
+}
 
 // The widgets' colour scheme: the element's theme (data-theme, or theme on the widgets' own tags)
 // if it is light or dark, else the reader's; the class nndl-dark says which, to the stylesheet
@@ -464,7 +498,7 @@ async function mountWith(element) {
       if (madeId && element.id === madeId) element.removeAttribute('id');
       if (lang === null) element.removeAttribute('lang');
       else element.setAttribute('lang', lang);
-      element.classList.remove('nndl', `nndl-${kindOf(element)}`, 'nndl-failed', 'nndl-dark');
+      element.classList.remove('nndl', `nndl-${kindOf(element)}`, 'nndl-failed', 'nndl-dark', 'nndl-stale');
       events.disconnect();
     },
   };
@@ -497,6 +531,8 @@ async function mountWith(element) {
     const said = listOf(element.querySelectorAll('[role="alert"] strong, [role="alert"] li')).map((e) => e.textContent);
     console.warn(`nndl-widgets${where}: ${said.join(' ')}`);
   }
+  // Opened by a link to its settings: the widget is what the reader came for.
+  if (entry.widget.restore && linksTo(element)) bringIntoView(element);
   // The width the widget was drawn at (it laid the page out to read it).
   entry.width = element.getBoundingClientRect().width;
   onScreen.observe(element);

@@ -116,16 +116,37 @@ test('the book presets race two of the book\'s demos side by side, as its widget
     ['book-good-start', 0.6, 0.9, ['0.094', '0.040']],
   ]) {
     await page.selectOption('#ex-a select[data-control="preset"]', preset);
-    assert.equal(await page.inputValue('#ex-a select[data-control="preset"]'), '', 'the menu is a one-off choice');
+    // The menu shows the preset the settings are.
+    assert.equal(await page.inputValue('#ex-a select[data-control="preset"]'), preset);
     assert.equal(await page.inputValue('#ex-a select[data-control="rule"]'), 'published');
     assert.equal(await page.inputValue('#ex-a input[type="text"][data-control="eta-cross-entropy"]'), '0.005');
+    // Before any run the new start applies at once. After a run, until Run, the chart and
+    // readouts are the old run's: faded, with the note just under the chart.
+    const stale = () => page.$eval('#ex-a', (el) => el.classList.contains('nndl-stale'));
+    const ranBefore = preset === 'book-good-start';
+    assert.equal(await stale(), ranBefore);
+    if (ranBefore) {
+      const note = await page.$eval('#ex-a', (el) => {
+        const n = [...el.querySelectorAll('.nndl-note')].find((p) => !p.hidden);
+        return { text: n?.textContent, after: n?.previousElementSibling?.className };
+      });
+      assert.match(note.text, /apply on Run or Reset/);
+      assert.match(note.after, /nndl-figure/);
+    }
     await page.click('#ex-a [data-action="run"]');
+    assert.equal(await stale(), false);
     await page.waitForSelector('#ex-a[data-state="finished"]', { timeout: 20000 });
     const r = await readouts(page, 'ex-a');
     checkReadouts(r, 'quadratic', reference({ cost: 'quadratic', w, b, eta: 0.15, epochs: 300 })[300]);
     checkReadouts(r, 'cross-entropy', reference({ cost: 'cross-entropy', w, b, eta: 0.005, epochs: 300, rule: 'published' })[300]);
     assert.deepEqual([r['quadratic.output'].value.toFixed(3), r['cross-entropy.output'].value.toFixed(3)], ends);
   }
+  // A setting of the preset's changed: the settings are no preset any more.
+  await page.click('#ex-a input[type="text"][data-control="w"]');
+  await page.keyboard.press('End');
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.inputValue('#ex-a select[data-control="preset"]'), '');
   assert.deepEqual(await problems(), []);
 });
 
@@ -373,7 +394,7 @@ test('exercise 3: for 0 < y < 1 the cross-entropy approaches the binary entropy 
     const c = r['cross-entropy.cost'].value;
     assert.ok(c >= h * (1 - 1e-14) && c - h < 1e-6, `y = ${y}: cost ${c}, floor ${h}`);
     assert.ok(Math.abs(r['cross-entropy.output'].value - y) < 1e-3);
-    assert.match(await page.innerText('#ex-a'), new RegExp(`For y = ${y}, the cross-entropy never falls below the binary entropy`));
+    assert.match(await page.innerText('#ex-a'), new RegExp(`Exercise 3: for y = ${y}, the cross-entropy never falls below the binary entropy`));
   }
   await page.locator('#ex-a').screenshot({ path: join(out, 'explorer-entropy.png') });
   assert.deepEqual(await problems(), []);
@@ -498,5 +519,32 @@ test('exports: the chart as a PNG of the canvas, in each view', skipOn('download
     assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10]);
     assert.deepEqual([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)], [w, h]);
   }
+  assert.deepEqual(await problems(), []);
+});
+
+test('a link to an explorer’s settings brings it into view with the focus on it, on opening the page and when followed within it', async () => {
+  // The chapter page, at a laptop's size: the explorer is thousands of pixels down.
+  const size = { viewport: { width: 1280, height: 800 } };
+  const { page, problems } = await open('/index.html#explorer:y=0.3;view=surface', size);
+  await page.waitForSelector('#explorer[data-state="ready"]');
+  const seen = () =>
+    page.evaluate(() => {
+      const r = document.getElementById('explorer').getBoundingClientRect();
+      return { top: r.top, y: window.scrollY, focused: document.activeElement?.id ?? null, height: innerHeight };
+    });
+  await page.waitForFunction(() => document.activeElement?.id === 'explorer');
+  let s = await seen();
+  assert.ok(s.y > 1500 && s.top >= -1 && s.top < s.height / 2, JSON.stringify(s));
+  assert.equal(await page.getAttribute('#explorer [aria-pressed="true"]', 'data-value'), 'surface');
+  // Back at the top, a link within the page to other settings: there again.
+  await page.evaluate(() => {
+    document.activeElement.blur();
+    window.scrollTo(0, 0);
+    location.hash = 'explorer:view=speed';
+  });
+  await page.waitForFunction(() => document.querySelector('#explorer [aria-pressed="true"]')?.dataset.value === 'speed');
+  await page.waitForFunction(() => document.activeElement?.id === 'explorer');
+  s = await seen();
+  assert.ok(s.y > 1500 && s.top >= -1 && s.top < s.height / 2, JSON.stringify(s));
   assert.deepEqual(await problems(), []);
 });
