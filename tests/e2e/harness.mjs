@@ -33,10 +33,12 @@ const CANNOT = {
   firefox: {
     route: 'holding a response back needs request interception, which this harness drives in Playwright only',
     print: 'this harness emulates print media through Playwright only',
+    'no-script': 'this harness turns JavaScript off through Playwright only',
   },
   webkit: {
     route: 'WebKitWebDriver cannot intercept requests to hold a response back',
     print: 'WebKitWebDriver cannot emulate print media',
+    'no-script': 'WebKitWebDriver cannot turn JavaScript off',
     download: 'WebKitWebDriver has no way to accept or read a download',
     touch: 'WebKitWebDriver cannot emulate a touch screen, a mobile viewport or a devicePixelRatio',
     // Seen here: the four files are in input.files, but the page heard no change event in 90 s.

@@ -113,3 +113,35 @@ for (const file of ['index.html', 'index.zh.html']) {
     assert.deepEqual(await problems(), []);
   });
 }
+
+for (const file of ['index.html', 'index.zh.html']) {
+  test(`${file} without JavaScript: every equation is there (typeset, with MathML), and every widget's box says what it is, that it needs JavaScript and WebAssembly, and the book's result beside it`, skipOn('no-script'), async () => {
+    const { page } = await openPage(env.browser, `${env.server.url}/${file}`, { viewport: { width: 1000, height: 1200 }, javaScriptEnabled: false });
+    const seen = await page.evaluate(() => ({
+      scripting: matchMedia('(scripting: none)').matches,
+      // Every inline and displayed equation arrives typeset: no sentence has a hole in it.
+      empty: [...document.querySelectorAll('[data-tex]')].filter((e) => !e.querySelector('.katex math')).length,
+      equations: document.querySelectorAll('[data-tex]').length,
+      boxes: [...document.querySelectorAll('[data-nndl]')].map((el) => ({
+        id: el.id,
+        what: getComputedStyle(el, '::before').content,
+        needs: getComputedStyle(el, '::after').content,
+        shown: getComputedStyle(el, '::after').visibility,
+        result: el.closest('figure')?.querySelector('figcaption')?.textContent ?? '',
+      })),
+    }));
+    assert.equal(seen.scripting, true);
+    assert.ok(seen.equations > 30);
+    assert.equal(seen.empty, 0);
+    assert.equal(seen.boxes.length, 8);
+    const zh = file.includes('zh');
+    for (const b of seen.boxes) {
+      assert.match(b.what, zh ? /^"交互演示：/ : /^"An interactive demo: /, b.id);
+      assert.match(b.needs, zh ? /需要 JavaScript 和 WebAssembly/ : /needs JavaScript and WebAssembly/, b.id);
+      assert.equal(b.shown, 'visible', b.id);
+      // The book's result, in words, in the caption beside the box.
+      assert.match(b.result, /\d/, b.id);
+    }
+    await page.screenshot({ path: join(out, `no-javascript-${file.replace('.html', '')}.png`) });
+  });
+}
