@@ -34,6 +34,7 @@ const CANNOT = {
     route: 'holding a response back needs request interception, which this harness drives in Playwright only',
     print: 'this harness emulates print media through Playwright only',
     'no-script': 'this harness turns JavaScript off through Playwright only',
+    coarse: "its touch emulation (WebDriver BiDi) leaves the media query (pointer: coarse) unmatched",
   },
   webkit: {
     route: 'WebKitWebDriver cannot intercept requests to hold a response back',

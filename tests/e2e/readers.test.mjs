@@ -14,7 +14,7 @@ async function chapter(file, options) {
   return opened;
 }
 
-test('on a touch screen every control of the widgets, and the language link, is at least 44 × 44 CSS px; no keyboard hint', skipOn('touch'), async () => {
+test('on a touch screen every control of the widgets, and the language link, is at least 44 × 44 CSS px; no keyboard hint', skipOn('touch', 'coarse'), async () => {
   const { page, problems } = await chapter('index.html', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'the emulated screen is a touch screen');
   const small = await page.evaluate(() => {
