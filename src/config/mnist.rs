@@ -52,6 +52,38 @@ impl Default for MnistConfig {
     }
 }
 
+impl MnistConfig {
+    /// Each setting as its option writes it.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("hidden", self.hidden.to_string()),
+            ("cost", self.cost.name().into()),
+            ("eta", self.eta.to_string()),
+            ("lambda", self.lambda.to_string()),
+            ("batch", self.batch.to_string()),
+            ("epochs", self.epochs.to_string()),
+            ("init", self.init.name().into()),
+            ("data", self.data.name().into()),
+            ("seed", self.seed.to_string()),
+        ]
+    }
+
+    /// This configuration with the setting `name` given `value` (an option's text), checked as
+    /// the option is; a bad value changes nothing and says why.
+    pub fn with(&self, name: &str, value: &str) -> Result<MnistConfig, OptionError> {
+        let mut pairs = self.pairs();
+        match pairs.iter_mut().find(|(n, _)| *n == name) {
+            Some(pair) => pair.1 = value.to_string(),
+            None => pairs.push(("unknown", value.to_string())),
+        }
+        let options: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(n, v)| (if *n == "unknown" { name } else { *n }, v.as_str()))
+            .collect();
+        parse_mnist(&options).map_err(|mut e| e.remove(0))
+    }
+}
+
 const MNIST_OPTIONS: &[&str] = &[
     "nndl", "lang", "theme", "hidden", "cost", "eta", "lambda", "batch", "epochs", "init", "data",
     "seed",
@@ -77,4 +109,25 @@ pub(super) fn parse_mnist(options: &[(&str, &str)]) -> Result<MnistConfig, Vec<O
     r.whole("epochs", &mut c.epochs, 1, 1000);
     r.whole("seed", &mut c.seed, 0, u32::MAX);
     r.finish(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setting_changed_by_its_text_is_checked_as_its_option() {
+        let c = MnistConfig::default();
+        // Its texts give it back.
+        let pairs = c.pairs();
+        let options: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        assert_eq!(parse_mnist(&options), Ok(c));
+        let small = c.with("hidden", "10").unwrap();
+        assert_eq!((small.hidden, small.eta), (10, c.eta));
+        assert_eq!(c.with("data", "full").unwrap().data, MnistData::Full);
+        let e = c.with("eta", "fast").unwrap_err();
+        assert_eq!((e.option.as_str(), e.value.as_str()), ("eta", "fast"));
+        assert_eq!(c.with("hidden", "0").unwrap_err().option, "hidden");
+        assert_eq!(c.with("speed", "1").unwrap_err().option, "speed");
+    }
 }

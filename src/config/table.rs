@@ -168,20 +168,7 @@ fn defaults(kind: Kind) -> Vec<(&'static str, String)> {
                 ("speed", c.speed.to_string()),
             ]);
         }
-        Kind::Mnist => {
-            let c = MnistConfig::default();
-            d.extend([
-                ("hidden", c.hidden.to_string()),
-                ("cost", c.cost.name().into()),
-                ("eta", c.eta.to_string()),
-                ("lambda", c.lambda.to_string()),
-                ("batch", c.batch.to_string()),
-                ("epochs", c.epochs.to_string()),
-                ("init", c.init.name().into()),
-                ("data", c.data.name().into()),
-                ("seed", c.seed.to_string()),
-            ]);
-        }
+        Kind::Mnist => d.extend(MnistConfig::default().pairs()),
     }
     d
 }

@@ -27,6 +27,12 @@ pub struct MnistWords {
     /// A run's name in the legend when its settings are those of the others (before and after
     /// its number).
     pub run_n: (&'static str, &'static str),
+    /// The settings for the next run: their fieldset's legend, their labels (hidden, cost, eta,
+    /// lambda, epochs, init, data) and the two sets of digits.
+    pub next_run: &'static str,
+    pub setting_labels: [&'static str; 7],
+    pub data_small: &'static str,
+    pub data_full: &'static str,
 }
 
 impl Lang {
@@ -68,6 +74,18 @@ const EN: MnistWords = MnistWords {
     small_note: "The book's 95.49% comes from all 50,000 training digits; the small set's 5,000 \
                  give a lower accuracy, in seconds instead of minutes.",
     run_n: ("run ", ""),
+    next_run: "Settings for the next run",
+    setting_labels: [
+        "hidden neurons",
+        "cost",
+        "learning rate η",
+        "regularisation λ",
+        "epochs",
+        "starting weights",
+        "digits",
+    ],
+    data_small: "5,000 to train on (fast)",
+    data_full: "the book's 50,000 (slow)",
 };
 
 const ZH: MnistWords = MnistWords {
@@ -91,6 +109,18 @@ const ZH: MnistWords = MnistWords {
     small_note: "原书的 95.49% 来自全部 50,000 个训练数字；小数据集只有 5,000 个，准确率较低，\
                  但几秒就能训练完，不用几分钟。",
     run_n: ("第 ", " 次训练"),
+    next_run: "下一次训练的设置",
+    setting_labels: [
+        "隐藏神经元",
+        "代价",
+        "学习率 η",
+        "正则化 λ",
+        "轮数",
+        "初始权重",
+        "数据",
+    ],
+    data_small: "5,000 个训练数字（快）",
+    data_full: "原书的 50,000 个（慢）",
 };
 
 /// What tells the labels `labels` apart: each label's parts (split at `sep`, not inside brackets)

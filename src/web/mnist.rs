@@ -7,11 +7,13 @@
 use super::canvas;
 use super::dom::{self, element, set_text};
 use super::kind::{Mount, WidgetKind};
+use super::mnist_settings::Settings;
 use crate::config::{MnistConfig, MnistData};
 use crate::i18n::Lang;
 use crate::messages::{Digits, FromWorker, ToWorker, WorkerError};
 use crate::runner::{Action, State};
 use plotters::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{
     CanvasRenderingContext2d, HtmlButtonElement, HtmlCanvasElement, HtmlElement, HtmlInputElement,
@@ -42,10 +44,17 @@ struct Curve {
     validation: Vec<f64>,
 }
 
+/// MNIST widgets mounted so far: each one's controls get ids of their own.
+static MOUNTED: AtomicU32 = AtomicU32::new(0);
+
 pub struct MnistWidget {
     root: HtmlElement,
     lang: Lang,
+    /// The settings of the run under way, or of the last one (the next one's while idle).
     config: MnistConfig,
+    /// The settings for the next run, as the reader has set them.
+    next: MnistConfig,
+    settings: Settings,
     /// Where its run is: the worker's run goes through the same states as a clocked one, and
     /// also loads, is cancelled or fails.
     mode: State,
@@ -150,6 +159,8 @@ impl MnistWidget {
         served.set_hidden(true);
         controls.append_child(&served)?;
         root.append_child(&controls)?;
+        let uid = format!("nndl-m{}", MOUNTED.fetch_add(1, Ordering::Relaxed));
+        let settings = Settings::new(&root, lang, &uid, &config)?;
 
         let grid: HtmlCanvasElement = element("canvas", "nndl-digits", None)?;
         grid.set_attribute("role", "img")?;
@@ -165,6 +176,8 @@ impl MnistWidget {
             root,
             lang,
             config,
+            next: config,
+            settings,
             mode: State::Ready,
             runs: Vec::new(),
             run_id: 0,
@@ -240,7 +253,7 @@ impl MnistWidget {
 
     /// The digits the next run trains on: the reader's files, or the served set.
     fn digits_for_next_runs(&self) -> String {
-        match (&self.own_files, self.config.data) {
+        match (&self.own_files, self.next.data) {
             (Some(names), _) => {
                 let mnist_words = self.lang.mnist_words();
                 match self.lang {
@@ -584,6 +597,7 @@ impl WidgetKind for MnistWidget {
                 State::Ready | State::Finished | State::Cancelled | State::Failed | State::Diverged,
             ) => {
                 self.run_id += 1;
+                self.config = self.next;
                 let data = self.data();
                 self.send(ToWorker::Start {
                     run: self.run_id,
@@ -642,9 +656,33 @@ impl WidgetKind for MnistWidget {
     /// shown while they are in use).
     fn set(&mut self, name: &str, value: &str, _from_slider: bool) -> Result<bool, JsValue> {
         if (name, value) != ("data", "served") {
-            return Err(JsValue::from_str(
-                "nndl-widgets: the MNIST widget's only setting is data = served (its button)",
-            ));
+            if !Settings::has(name) {
+                return Err(JsValue::from_str(&format!(
+                    "nndl-widgets: the MNIST widget has no setting \"{name}\"; its settings are \
+                     hidden, cost, eta, lambda, epochs, init and data"
+                )));
+            }
+            // For the next run; while none is under way, what the widget shows is that too.
+            match self.next.with(name, value.trim()) {
+                Ok(next) => {
+                    self.next = next;
+                    if !matches!(self.mode, State::Loading | State::Running | State::Paused) {
+                        self.config = next;
+                    }
+                    self.settings.show(&self.next);
+                    let settings = self
+                        .lang
+                        .mnist_settings(&self.next, &self.digits_for_next_runs());
+                    let said = match self.lang {
+                        Lang::En => format!("Next run: {settings}."),
+                        Lang::Zh => format!("下一次训练：{settings}。"),
+                    };
+                    set_text(&self.status, &said);
+                    self.render()?;
+                }
+                Err(e) => self.settings.refuse(e)?,
+            }
+            return Ok(false);
         }
         self.own_files = None;
         self.quit_if_idle()?;

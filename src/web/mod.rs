@@ -17,6 +17,8 @@ mod explorer;
 mod mnist;
 #[cfg(feature = "worker")]
 mod mnist_job;
+#[cfg(feature = "mnist")]
+mod mnist_settings;
 #[cfg(feature = "network")]
 mod multilayer;
 #[cfg(feature = "neuron")]

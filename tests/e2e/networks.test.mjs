@@ -384,3 +384,39 @@ test('MNIST: the worker, and its memory, end whenever it is idle and holds nothi
   assert.equal(await alive(), 0);
   assert.deepEqual(await problems(), []);
 });
+
+test('MNIST: the settings worth comparing are controls for the next run; the legend then names what differs, and a bad value is refused beside its control', async () => {
+  const { page: p, problems } = await page();
+  await p.waitForSelector('#digits[data-state="ready"]');
+  const type = async (name, text) => {
+    await p.click(`#digits input[data-control="${name}"]`);
+    await p.keyboard.press('Control+a');
+    await p.keyboard.type(text);
+    await p.keyboard.press('Enter');
+  };
+  await type('epochs', '1');
+  await p.selectOption('#digits select[data-control="init"]', 'default');
+  // Before a run, the summary says the settings the run will have.
+  assert.match(await p.innerText('#digits .nndl-summary'), /\[784, 30, 10\], cross-entropy, η = 0\.5, λ = 0, mini-batch 10, 1 epochs, weights N\(0, 1\/n\)/);
+  await p.click('#digits [data-action="run"]');
+  await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  assert.equal((await readouts(p, 'digits')).epoch.value, 1);
+  // A refused value: said beside its control, the next run's settings unchanged.
+  await type('eta', 'fast');
+  const refused = await p.$eval('#digits input[data-control="eta"]', (el) => ({
+    invalid: el.getAttribute('aria-invalid'),
+    said: document.getElementById(el.getAttribute('aria-describedby')).textContent,
+  }));
+  assert.equal(refused.invalid, 'true');
+  assert.match(refused.said, /"fast": not a number\. Accepted: a number greater than 0, at most 100\./);
+  await type('eta', '0.5');
+  await type('hidden', '10');
+  assert.match(await p.innerText('#digits .nndl-status'), /Next run: \[784, 10, 10\]/);
+  await p.click('#digits [data-action="run"]');
+  await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  const legend = await p.$$eval('#digits .nndl-legend li', (lis) => lis.map((li) => li.textContent.trim()));
+  assert.deepEqual(legend, ['run 1: [784, 30, 10]', 'run 2: [784, 10, 10]']);
+  assert.equal(await p.$eval('#digits input[data-control="eta"]', (el) => el.getAttribute('aria-invalid')), null);
+  await p.locator('#digits').screenshot({ path: join(out, 'mnist-settings.png') });
+  assert.deepEqual(await problems(), []);
+});
