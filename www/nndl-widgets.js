@@ -294,7 +294,8 @@ function placeId(element) {
 const kindOf = (el) => (el.localName.startsWith('nndl-') ? el.localName.slice(5) : el.getAttribute('data-nndl'));
 
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
- *  run(), pause(), step(), reset(), set(name, value) (the explorer's settings) and destroy().
+ *  run(), pause(), step(), reset(), set(name, value) (the explorer's and MNIST widget's settings)
+ *  and destroy().
  *  Mounting the same element twice gives the same handle. */
 export async function mount(element) {
   let handle = shared.widgets.get(element);
