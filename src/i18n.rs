@@ -146,8 +146,13 @@ impl Lang {
         };
         match self {
             Lang::En => format!(
-                "[784, {}, 10], {cost}, η = {}, λ = {}, mini-batch {}, {} epochs, weights {init}, {digits}",
-                c.hidden, c.eta, c.lambda, c.batch, c.epochs
+                "[784, {}, 10], {cost}, η = {}, λ = {}, mini-batch {}, {} epoch{}, weights {init}, {digits}",
+                c.hidden,
+                c.eta,
+                c.lambda,
+                c.batch,
+                c.epochs,
+                if c.epochs == 1 { "" } else { "s" }
             ),
             Lang::Zh => format!(
                 "[784, {}, 10]，{cost}，η = {}，λ = {}，小批量 {}，{} 轮，权重 {init}，{digits}",

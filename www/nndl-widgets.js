@@ -231,6 +231,9 @@ function linksTo(el) {
   const key = `${encodeId(el.id)}:`;
   return location.hash.slice(1).split('&').some((part) => part.startsWith(key));
 }
+/** Whether the reader has yet to focus anything or scroll. */
+const untouched = () => (!document.activeElement || document.activeElement === document.body) && !shared.scrolled;
+addEventListener('scroll', () => (shared.scrolled = true), { once: true, passive: true });
 /** A widget a link names comes into view, with the focus on it (it is far down the page). */
 function bringIntoView(el) {
   el.scrollIntoView({ block: 'start' });
@@ -294,7 +297,7 @@ function placeId(element) {
 const kindOf = (el) => (el.localName.startsWith('nndl-') ? el.localName.slice(5) : el.getAttribute('data-nndl'));
 
 /** Mounts the widget that `element`'s data-* attributes describe. Resolves to a handle with
- *  run(), pause(), step(), reset(), set(name, value) (the explorer's and MNIST widget's settings)
+ *  run(), pause(), step(), reset(), set(name, value) (the explorer's and the MNIST widget's settings)
  *  and destroy().
  *  Mounting the same element twice gives the same handle. */
 export async function mount(element) {
@@ -363,7 +366,7 @@ async function mountWith(element) {
     worker ??= startWorker(element, entry, post);
     worker.postMessage({ type: 'files', names: Array.from(files, (f) => f.name), files: Array.from(files) });
   };
-  // The explorer's settings. Sliders apply as they move; number boxes, selects and checkboxes
+  // The explorer's and the MNIST widget's settings. Sliders apply as they move; number boxes, selects and checkboxes
   // when their value is committed (change, or Enter in a number box).
   const set = (name, value, fromSlider) => {
     entry.running = contain(element, entry, () => entry.widget.set(name, value, fromSlider));
@@ -456,7 +459,8 @@ async function mountWith(element) {
     pause: () => (alive(), act('pause')),
     step: () => (alive(), act('step')),
     reset: () => (alive(), act('reset')),
-    /** The explorer's settings, by their option names: set('eta-quadratic', 0.5). A bad value
+    /** The explorer's and the MNIST widget's settings, by their option names: set('eta-quadratic',
+     *  0.5), set('hidden', 100). A bad value
      *  shows its message beside the control; an unknown name throws. */
     set(name, value) {
       alive();
@@ -532,8 +536,12 @@ async function mountWith(element) {
     const said = listOf(element.querySelectorAll('[role="alert"] strong, [role="alert"] li')).map((e) => e.textContent);
     console.warn(`nndl-widgets${where}: ${said.join(' ')}`);
   }
-  // Opened by a link to its settings: the widget is what the reader came for.
-  if (entry.widget.restore && linksTo(element)) bringIntoView(element);
+  // Opened by a link to its settings: the widget is what the reader came for. Once per page
+  // load, and only while the reader has not gone elsewhere (focused something, or scrolled).
+  if (entry.widget.restore && linksTo(element) && !shared.linkFollowed && untouched()) {
+    shared.linkFollowed = true;
+    bringIntoView(element);
+  }
   // The width the widget was drawn at (it laid the page out to read it).
   entry.width = element.getBoundingClientRect().width;
   onScreen.observe(element);

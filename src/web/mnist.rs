@@ -37,6 +37,8 @@ const COLOURS: [RGBColor; 6] = [
 #[derive(Default)]
 struct Curve {
     label: String,
+    /// How many epochs the run has.
+    epochs: u32,
     /// Test accuracy (0–1) and cost after each epoch.
     accuracy: Vec<f64>,
     cost: Vec<f64>,
@@ -87,6 +89,8 @@ pub struct MnistWidget {
     pause: HtmlButtonElement,
     cancel: HtmlButtonElement,
     grid: HtmlCanvasElement,
+    /// What the grid shows, shown with it.
+    grid_note: HtmlElement,
     status: HtmlElement,
     alert: HtmlElement,
     dark: bool,
@@ -166,6 +170,7 @@ impl MnistWidget {
         grid.set_attribute("role", "img")?;
         root.append_child(&grid)?;
         let grid_note: HtmlElement = element("p", "nndl-note", Some(mnist_words.grid_note))?;
+        grid_note.set_hidden(true);
         root.append_child(&grid_note)?;
 
         let credit: HtmlElement = element("p", "nndl-credit", Some(mnist_words.mnist_credit))?;
@@ -200,6 +205,7 @@ impl MnistWidget {
             pause,
             cancel,
             grid,
+            grid_note,
             status,
             alert,
             dark: false,
@@ -419,7 +425,9 @@ impl MnistWidget {
         let fail = |e: DrawingAreaErrorKind<_>| JsValue::from_str(&format!("drawing failed: {e}"));
         root.fill(&p.background).map_err(fail)?;
         let (left, right) = root.split_horizontally(root.dim_in_pixel().0 / 2);
-        let epochs = f64::from(self.config.epochs);
+        // Runs of several lengths share the axis of the longest.
+        let longest = self.runs.iter().map(|r| r.epochs).max().unwrap_or(0);
+        let epochs = f64::from(self.config.epochs.max(longest));
         let lowest = self
             .runs
             .iter()
@@ -508,9 +516,11 @@ impl MnistWidget {
     fn draw_grid(&self) -> Result<(), JsValue> {
         let Some((pixels, labels)) = &self.digits else {
             self.grid.set_hidden(true);
+            self.grid_note.set_hidden(true);
             return Ok(());
         };
         self.grid.set_hidden(false);
+        self.grid_note.set_hidden(false);
         let shown = labels.len().min(GRID);
         let css = f64::from(self.figure.client_width()).clamp(200.0, 360.0);
         let ratio = canvas::fit(&self.grid, css, css)?;
@@ -609,7 +619,15 @@ impl WidgetKind for MnistWidget {
                 if self.runs.last().is_some_and(|r| r.accuracy.is_empty()) {
                     self.runs.pop();
                 }
-                self.runs.push(Curve::default());
+                // Named by its settings from the start (the digits' count comes when they do).
+                let label = self
+                    .lang
+                    .mnist_settings(&self.config, &self.digits_for_next_runs());
+                self.runs.push(Curve {
+                    label,
+                    epochs: self.config.epochs,
+                    ..Curve::default()
+                });
                 self.mode = State::Loading;
                 self.progress.set_value(0.0);
                 set_text(&self.status, self.lang.mnist_words().loading);
@@ -632,6 +650,8 @@ impl WidgetKind for MnistWidget {
                     self.runs.clear();
                     self.guesses.clear();
                     self.mode = State::Ready;
+                    // With no run to show, the widget shows the next one's settings.
+                    self.config = self.next;
                 }
                 self.quit_if_idle()?;
             }
@@ -658,15 +678,16 @@ impl WidgetKind for MnistWidget {
         if (name, value) != ("data", "served") {
             if !Settings::has(name) {
                 return Err(JsValue::from_str(&format!(
-                    "nndl-widgets: the MNIST widget has no setting \"{name}\"; its settings are \
-                     hidden, cost, eta, lambda, epochs, init and data"
+                    "nndl-widgets: the MNIST widget has no setting \"{name}\"; its settings are {}",
+                    Settings::NAMES.join(", ")
                 )));
             }
-            // For the next run; while none is under way, what the widget shows is that too.
+            // For the next run.
             match self.next.with(name, value.trim()) {
                 Ok(next) => {
                     self.next = next;
-                    if !matches!(self.mode, State::Loading | State::Running | State::Paused) {
+                    // With no run shown yet, the summary and the axes are the next run's.
+                    if self.runs.is_empty() {
                         self.config = next;
                     }
                     self.settings.show(&self.next);

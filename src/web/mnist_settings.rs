@@ -11,6 +11,11 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 /// The settings with a control, in order: number boxes, and menus of (value, label).
 const SETTINGS: [&str; 7] = ["hidden", "cost", "eta", "lambda", "epochs", "init", "data"];
 
+impl Settings {
+    /// The names of the settings with a control.
+    pub(super) const NAMES: [&'static str; 7] = SETTINGS;
+}
+
 /// One setting's control and the place for its message.
 struct Field {
     name: &'static str,

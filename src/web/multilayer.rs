@@ -18,8 +18,10 @@ use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
 
 const HEIGHT: f64 = 260.0;
 /// Narrower than this, the two charts are stacked, each as wide as the widget: side by side, a
-/// phone's half width cuts their titles.
-const STACKED_BELOW: f64 = 560.0;
+/// phone's half width cuts their titles. (On the chapter page the figure is this wide in a
+/// window 700 px wide, where its stylesheet's narrow layout, and the loading box's height for it,
+/// begin.)
+const STACKED_BELOW: f64 = 638.0;
 /// Epochs in the gradient norm's running mean, drawn over its faint per-epoch values (which jump
 /// with each mini-batch).
 const MEAN_OF: usize = 10;

@@ -658,7 +658,7 @@ async function webkit() {
       await wd('POST', `${s}/window/rect`, { width: width + (width - inner[0]), height: height + (height - inner[1]) });
       const page = new EnginePage(backend);
       const close = async () => {
-        await wd('DELETE', s).catch(() => {});
+        await wd('DELETE', s, undefined, AbortSignal.timeout(10000)).catch(() => {});
         child.kill();
         drivers.delete(close);
         if (gtk.XDG_CONFIG_HOME) rmSync(gtk.XDG_CONFIG_HOME, { recursive: true, force: true });

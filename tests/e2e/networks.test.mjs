@@ -397,11 +397,11 @@ test('MNIST: the settings worth comparing are controls for the next run; the leg
   await type('epochs', '1');
   await p.selectOption('#digits select[data-control="init"]', 'default');
   // Before a run, the summary says the settings the run will have.
-  assert.match(await p.innerText('#digits .nndl-summary'), /\[784, 30, 10\], cross-entropy, η = 0\.5, λ = 0, mini-batch 10, 1 epochs, weights N\(0, 1\/n\)/);
+  assert.match(await p.innerText('#digits .nndl-summary'), /\[784, 30, 10\], cross-entropy, η = 0\.5, λ = 0, mini-batch 10, 1 epoch, weights N\(0, 1\/n\)/);
   await p.click('#digits [data-action="run"]');
   await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
   assert.equal((await readouts(p, 'digits')).epoch.value, 1);
-  // A refused value: said beside its control, the next run's settings unchanged.
+  // A refused value: said beside its control.
   await type('eta', 'fast');
   const refused = await p.$eval('#digits input[data-control="eta"]', (el) => ({
     invalid: el.getAttribute('aria-invalid'),
@@ -416,6 +416,9 @@ test('MNIST: the settings worth comparing are controls for the next run; the leg
   await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
   const legend = await p.$$eval('#digits .nndl-legend li', (lis) => lis.map((li) => li.textContent.trim()));
   assert.deepEqual(legend, ['run 1: [784, 30, 10]', 'run 2: [784, 10, 10]']);
+  // Settings for the next run leave the runs shown as they were.
+  await type('epochs', '3');
+  assert.equal((await readouts(p, 'digits')).epoch.text, '1 / 1');
   assert.equal(await p.$eval('#digits input[data-control="eta"]', (el) => el.getAttribute('aria-invalid')), null);
   await p.locator('#digits').screenshot({ path: join(out, 'mnist-settings.png') });
   assert.deepEqual(await problems(), []);
