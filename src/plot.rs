@@ -204,8 +204,69 @@ pub fn running_log_mean(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// A run's cost curve, in the numbers a sentence about it needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fall {
+    /// The cost at the first point and at the last.
+    pub from: f64,
+    pub to: f64,
+    /// The epochs between them.
+    pub epochs: u32,
+    /// How many epochs the cost stayed above `above`, a tenth of the way down from `from` to
+    /// `to`: the plateau of a stalled run (a few epochs for one that learns at once).
+    pub stalled: u32,
+    pub above: f64,
+}
+
+/// The fall of a cost curve given as (epoch, cost) points in epoch order; none for fewer than two
+/// points, or a cost that did not fall (or is not finite).
+pub fn fall(points: &[(u32, f64)]) -> Option<Fall> {
+    let (&(e0, from), &(e1, to)) = (points.first()?, points.last()?);
+    if e1 <= e0 || !from.is_finite() || !to.is_finite() || to >= from {
+        return None;
+    }
+    let above = from - 0.1 * (from - to);
+    let first_below = points
+        .iter()
+        .find(|(_, c)| *c <= above)
+        .map_or(e1, |(e, _)| *e);
+    Some(Fall {
+        from,
+        to,
+        epochs: e1 - e0,
+        stalled: first_below - e0,
+        above,
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_fall_says_how_long_the_cost_stalled() {
+        // A plateau: 0.5 for 150 epochs, then down to 0.02 by 300.
+        let stalled: Vec<(u32, f64)> = (0..=300)
+            .map(|e| {
+                (
+                    e,
+                    if e < 150 {
+                        0.5
+                    } else {
+                        0.5 - 0.48 * f64::from(e - 150) / 150.0
+                    },
+                )
+            })
+            .collect();
+        let f = fall(&stalled).unwrap();
+        assert_eq!((f.from, f.epochs), (0.5, 300));
+        assert!((f.to - 0.02).abs() < 1e-12 && (f.above - 0.452).abs() < 1e-12);
+        assert_eq!(f.stalled, 165);
+        // At once: the first step is already a tenth of the way down.
+        let quick = [(0, 4.0), (1, 2.0), (300, 0.01)];
+        assert_eq!(fall(&quick).unwrap().stalled, 1);
+        assert_eq!(fall(&[(0, 1.0), (10, 2.0)]), None);
+        assert_eq!(fall(&[(0, 1.0)]), None);
+    }
+
     #[test]
     fn the_running_mean_of_a_jumpy_series_follows_its_trend() {
         let jumpy: Vec<(f64, f64)> = (0..40)

@@ -291,6 +291,36 @@ impl Lang {
         }
     }
 
+    /// A finished run's cost curve in words: where it started and ended, and how long it
+    /// stayed near its start (said only when that was a tenth of the run or more).
+    pub fn fall_note(self, name: &str, f: &crate::plot::Fall) -> String {
+        use crate::plot::short;
+        let (from, to, above) = (short(f.from), short(f.to), short(f.above));
+        let (epochs, stalled) = (f.epochs, f.stalled);
+        let plateau = u64::from(stalled) * 10 >= u64::from(epochs);
+        // It begins a sentence.
+        let mut letters = name.chars();
+        let name: String = letters
+            .next()
+            .map(|c| c.to_uppercase().chain(letters).collect())
+            .unwrap_or_default();
+        match (self, plateau) {
+            (Lang::En, true) => format!(
+                "{name}: the cost fell from {from} to {to} over {epochs} epochs; it stayed above \
+                 {above} for the first {stalled}."
+            ),
+            (Lang::En, false) => format!(
+                "{name}: the cost fell from {from} to {to} over {epochs} epochs, from the start."
+            ),
+            (Lang::Zh, true) => format!(
+                "{name}：代价在 {epochs} 轮内从 {from} 降到 {to}；前 {stalled} 轮一直高于 {above}。"
+            ),
+            (Lang::Zh, false) => {
+                format!("{name}：代价在 {epochs} 轮内从 {from} 降到 {to}，一开始就在下降。")
+            }
+        }
+    }
+
     /// The canvas's text alternative.
     pub fn explorer_canvas_label(self, view: &str, epoch: u32, outputs: &[(Cost, f64)]) -> String {
         let parts: Vec<String> = outputs

@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::multilayer::Pairing;
 use crate::multilayer_run::{Mode, MultilayerRun};
 use crate::network::SetupError;
-use crate::runner::{Action, Stepper};
+use crate::runner::{Action, State, Stepper};
 use plotters::prelude::*;
 use wasm_bindgen::JsValue;
 use web_sys::{HtmlButtonElement, HtmlCanvasElement, HtmlElement};
@@ -229,10 +229,7 @@ impl MultilayerWidget {
                 .map_err(fail)?;
         }
         root.present().map_err(fail)?;
-        let label =
-            self.lang
-                .network_status(self.run.mode().state(), demo.epoch(), self.relative_costs());
-        self.canvas.set_attribute("aria-label", &label)
+        self.canvas.set_attribute("aria-label", &self.described())
     }
 }
 
@@ -281,11 +278,34 @@ impl Clocked for MultilayerWidget {
     }
 
     fn announce(&self) -> Result<(), JsValue> {
-        let demo = self.run.demo();
-        let text =
-            self.lang
-                .network_status(self.run.mode().state(), demo.epoch(), self.relative_costs());
+        let text = self.described();
         set_text(&self.status, &text);
-        Ok(())
+        self.canvas.set_attribute("aria-label", &text)
+    }
+}
+
+impl MultilayerWidget {
+    /// The run in words: its state and costs, and once finished each cost's fall.
+    fn described(&self) -> String {
+        let demo = self.run.demo();
+        let state = self.run.mode().state();
+        let mut text = self
+            .lang
+            .network_status(state, demo.epoch(), self.relative_costs());
+        // A finished run is told as its curves too: each cost's fall, and how long it stalled.
+        if state == State::Finished {
+            let gap = if self.lang == Lang::Zh { "" } else { " " };
+            for p in Pairing::ALL {
+                let r = demo.run(p);
+                let c0 = r.start_cost();
+                let points: Vec<(u32, f64)> =
+                    r.cost_history().iter().map(|&(e, c)| (e, c / c0)).collect();
+                if let Some(f) = crate::plot::fall(&points) {
+                    text.push_str(gap);
+                    text.push_str(&self.lang.fall_note(&self.lang.pairing(p), &f));
+                }
+            }
+        }
+        text
     }
 }

@@ -522,6 +522,31 @@ test('exports: the chart as a PNG of the canvas, in each view', skipOn('download
   assert.deepEqual(await problems(), []);
 });
 
+test('a finished race is told in words, on the chart and in the polite status: each cost’s fall, and how long the quadratic one stalled', async () => {
+  const { page, problems } = await open();
+  await page.waitForSelector('#ex-a[data-state="ready"]');
+  await page.click('#ex-a [data-action="run"]');
+  await page.waitForSelector('#ex-a[data-state="finished"]', { timeout: 30000 });
+  const told = await page.innerText('#ex-a .nndl-status');
+  // From the saturated start w = b = 2 (η = 0.15): the quadratic cost's plateau, the
+  // cross-entropy falling at once (the readouts' numbers, rounded).
+  const r = await readouts(page, 'ex-a');
+  const q = told.match(/Quadratic: the cost fell from ([\d.]+) to ([\d.]+) over 300 epochs; it stayed above ([\d.]+) for the first (\d+)\./);
+  assert.ok(q, told);
+  assert.ok(Math.abs(Number(q[2]) - r['quadratic.cost'].value) < 0.001, `${q[2]} against ${r['quadratic.cost'].value}`);
+  assert.ok(Number(q[4]) >= 100, told);
+  assert.match(told, /Cross-entropy: the cost fell from [\d.]+ to [\d.]+ over 300 epochs, from the start\./);
+  assert.equal(await page.$eval('#ex-a .nndl-status', (s) => s.getAttribute('aria-live') ?? s.getAttribute('role')), 'polite');
+  // The same words are the chart's: in the accessibility tree, where a screen reader reads them.
+  const label = await page.getAttribute('#ex-a canvas', 'aria-label');
+  assert.ok(label.includes(q[0]), label);
+  if (page.locator && page.locator('#ex-a canvas').ariaSnapshot) {
+    const tree = await page.locator('#ex-a canvas').ariaSnapshot();
+    assert.ok(tree.includes('img') && tree.includes('it stayed above'), tree);
+  }
+  assert.deepEqual(await problems(), []);
+});
+
 test('a link to an explorer’s settings brings it into view with the focus on it, on opening the page and when followed within it', async () => {
   // The chapter page, at a laptop's size: the explorer is thousands of pixels down.
   const size = { viewport: { width: 1280, height: 800 } };

@@ -34,6 +34,13 @@ test('multi-layer saturation: only sigmoid outputs with the quadratic cost stall
   r = await readouts(p, 'network');
   assert.equal(r.epoch.value, 300);
   assert.ok(r['sigmoid-quadratic.cost'].value < 0.2, 'it learns in the end');
+  // Told in words when it ends, politely and on the chart: the stalled run's plateau, the others
+  // falling from the start.
+  const told = await p.innerText('#network .nndl-status');
+  const stall = told.match(/Sigmoid outputs, quadratic cost \(65\): the cost fell from 1 to [\d.]+ over \d+ epochs; it stayed above [\d.]+ for the first (\d+)\./);
+  assert.ok(stall && Number(stall[1]) >= 50, told);
+  assert.match(told, /Linear outputs, quadratic cost \(68–70\): the cost fell from 1 to [\d.]+ over \d+ epochs, from the start\./);
+  assert.equal(await p.getAttribute('#network canvas', 'aria-label'), told);
   await p.locator('#network').screenshot({ path: join(out, 'network.png') });
   assert.deepEqual(await problems(), []);
 });

@@ -6,6 +6,7 @@ use super::{ExplorerWidget, READOUTS};
 use crate::config::{Hide, Label, Setting, View};
 use crate::cost::{sigmoid_prime, Cost};
 use crate::explorer::Explorer;
+use crate::i18n::Lang;
 use crate::plot::{self, full, rounded};
 use crate::runner::{Action, Mode, Stepper};
 use crate::surface::Window;
@@ -306,24 +307,43 @@ impl Clocked for ExplorerWidget {
             .iter()
             .map(|r| (r.cost, r.snapshot().cost))
             .collect();
-        set_text(
-            &self.status,
-            &self
-                .lang
-                .explorer_status(self.run.mode().state(), self.run.epoch(), &costs),
-        );
+        let state = self.run.mode().state();
+        // A finished run is told as its curves: each cost's fall, and how long it stalled.
+        let falls: Vec<String> = if state == crate::runner::State::Finished {
+            self.run
+                .racers()
+                .iter()
+                .filter_map(|r| {
+                    let points: Vec<(u32, f64)> = r.path().map(|s| (s.epoch, s.cost)).collect();
+                    let f = plot::fall(&points)?;
+                    Some(self.lang.fall_note(&self.lang.racer_name(r.cost), &f))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut said = self.lang.explorer_status(state, self.run.epoch(), &costs);
+        // (Chinese sentences follow each other without a space.)
+        let gap = if self.lang == Lang::Zh { "" } else { " " };
+        for f in &falls {
+            said.push_str(gap);
+            said.push_str(f);
+        }
+        set_text(&self.status, &said);
         let outputs: Vec<(Cost, f64)> = self
             .run
             .racers()
             .iter()
             .map(|r| (r.cost, r.snapshot().a))
             .collect();
-        self.canvas.set_attribute(
-            "aria-label",
-            &self
-                .lang
-                .explorer_canvas_label(self.view_name(), self.run.epoch(), &outputs),
-        )
+        let mut label =
+            self.lang
+                .explorer_canvas_label(self.view_name(), self.run.epoch(), &outputs);
+        for f in &falls {
+            label.push_str(gap);
+            label.push_str(f);
+        }
+        self.canvas.set_attribute("aria-label", &label)
     }
 
     fn apply(&mut self, action: Action) {
