@@ -54,18 +54,22 @@ fn errors(kind: Kind, options: &[(&str, &str)]) -> Vec<super::OptionError> {
     parse(all, None).result.err().unwrap_or_default()
 }
 
-/// The options of `kind`, in the parser's order, with what each accepts and its default.
-pub fn option_table(kind: Kind) -> Vec<OptionInfo> {
-    // The parser names the options it knows when it meets one it does not.
-    let names = errors(kind, &[("\u{1}-unknown", "")])
+/// The option names the parser knows for `kind` (`nndl` among them): it names them when it
+/// meets one it does not know.
+fn known_names(kind: Kind) -> Vec<&'static str> {
+    errors(kind, &[("\u{1}-unknown", "")])
         .into_iter()
         .find_map(|e| match e.accepted {
             Accepted::Options(names) => Some(names),
             _ => None,
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The options of `kind`, in the parser's order, with what each accepts and its default.
+pub fn option_table(kind: Kind) -> Vec<OptionInfo> {
     let defaults = defaults(kind);
-    names
+    known_names(kind)
         .into_iter()
         .filter(|n| *n != "nndl")
         .filter_map(|name| {
@@ -188,13 +192,7 @@ mod tests {
             let table = option_table(kind);
             let names: Vec<_> = table.iter().map(|o| o.name).collect();
             // Every name the parser knows has its row (none dropped for want of a reading).
-            let known = errors(kind, &[("?", "")])
-                .into_iter()
-                .find_map(|e| match e.accepted {
-                    Accepted::Options(n) => Some(n),
-                    _ => None,
-                })
-                .unwrap();
+            let known = known_names(kind);
             assert_eq!(
                 names.len() + 1,
                 known.len(),

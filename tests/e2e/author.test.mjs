@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPage, out, root, serve, serverAndBrowser } from './harness.mjs';
+import { axeViolations, openPage, out, root, serve, serverAndBrowser } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -201,14 +201,7 @@ test('a course page written from README alone, in both forms, works under the st
     for (const id of ids) await page.click(`#${id} [data-action="step"]`);
     for (const id of ids) await page.waitForFunction((i) => document.querySelector(`#${i} [data-readout$="epoch"]`)?.dataset.value === '1', id);
     assert.equal(await page.$$eval('[role="alert"]:not([hidden])', (a) => a.length), 0);
-    await page.addScriptTag({ url: '/axe.min.js' });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page, '/axe.min.js'), []);
     await page.screenshot({ path: join(out, 'readme-course.png') });
     assert.deepEqual(await problems(), []);
   } finally {

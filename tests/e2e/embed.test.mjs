@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { headersOf, openPage, out, readouts, root, serve, serverAndBrowser, skipOn, waitForReadout } from './harness.mjs';
+import { axeViolations, headersOf, openPage, out, readouts, root, serve, serverAndBrowser, skipOn, waitForReadout } from './harness.mjs';
 
 const env = serverAndBrowser();
 
@@ -138,14 +138,7 @@ for (const [file, scheme] of [
     const run = page.locator('[data-nndl][data-state="ready"] [data-action="run"]').first();
     if (await run.count()) await run.click();
     // axe from this origin (node_modules is under the served root), as the page's CSP allows.
-    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(await problems(), []);
   });
 }

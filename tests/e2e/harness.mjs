@@ -111,6 +111,18 @@ export async function launch() {
   return webkit();
 }
 
+/** The serious and critical accessibility violations axe (loaded from `axeUrl`, on the page's
+ *  own origin as its CSP allows) finds in the page, one line each. */
+export async function axeViolations(page, axeUrl = '/node_modules/axe-core/axe.min.js') {
+  await page.addScriptTag({ url: axeUrl });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 /** A new page that records console errors, page errors, requests to other origins and
  *  Content-Security-Policy violations, opened at `url`. Resolves to { page, problems, close },
  *  where `await problems()` is the list of what went wrong so far; the page is closed after the
