@@ -236,6 +236,28 @@ impl Explorer {
     }
 
     /// The run's history as CSV: one row per kept state of each raced cost.
+    /// The run for its data table: at most `most` epochs spread over it (the first and the
+    /// latest among them), each with every racer's state there; `None` for a racer that had
+    /// stopped (diverged) before it.
+    pub fn table(&self, most: usize) -> Vec<(u32, Vec<Option<Snapshot>>)> {
+        let paths: Vec<Vec<Snapshot>> = self.racers.iter().map(|r| r.path().collect()).collect();
+        let longest = paths
+            .iter()
+            .max_by_key(|p| p.len())
+            .cloned()
+            .unwrap_or_default();
+        crate::plot::table_rows(longest.len(), most)
+            .map(|i| {
+                let epoch = longest[i].epoch;
+                let at = |p: &Vec<Snapshot>| {
+                    let found = p.binary_search_by_key(&epoch, |s| s.epoch);
+                    found.ok().map(|k| p[k])
+                };
+                (epoch, paths.iter().map(at).collect())
+            })
+            .collect()
+    }
+
     pub fn csv(&self) -> String {
         let mut out = String::from("cost,epoch,eta,w,b,z,a,C,dC/dw,dC/db,sigma_prime\n");
         for r in &self.racers {
@@ -317,6 +339,36 @@ mod tests {
             e.advance(100.0);
         }
         e
+    }
+
+    #[test]
+    fn the_table_gives_every_racer_at_the_same_epochs_and_a_gap_after_a_divergence() {
+        let e = finished(ExplorerConfig::default());
+        let t = e.table(11);
+        let epochs: Vec<u32> = t.iter().map(|(e, _)| *e).collect();
+        assert_eq!(epochs, (0..=300).step_by(30).collect::<Vec<_>>());
+        for (epoch, states) in &t {
+            for (r, s) in e.racers().iter().zip(states) {
+                let kept = r
+                    .history()
+                    .iter()
+                    .find(|(k, _)| k == epoch)
+                    .map(|(_, s)| *s);
+                assert_eq!(*s, kept);
+            }
+        }
+        // The cross-entropy's first update overflows; the quadratic cost runs on.
+        let c = ExplorerConfig {
+            x: 2.0,
+            eta_cross_entropy: 1.5e308,
+            same_eta: false,
+            ..ExplorerConfig::default()
+        };
+        let e = finished(c);
+        let t = e.table(11);
+        assert_eq!(t.last().unwrap().0, 300);
+        let last = &t.last().unwrap().1;
+        assert!(last[0].is_some() && last[1].is_none(), "{last:?}");
     }
 
     #[test]

@@ -88,6 +88,15 @@ impl Lang {
         }
     }
 
+    /// The caption of a chart's data table: what it holds (`what`, "the cost") by epoch, and to
+    /// which epoch.
+    pub fn table_caption(self, what: &str, epoch: u32, epochs: u32) -> String {
+        match self {
+            Lang::En => format!("{what} by epoch, to epoch {epoch} of {epochs}."),
+            Lang::Zh => format!("{what}随轮次的变化，到第 {epoch} 轮（共 {epochs} 轮）。"),
+        }
+    }
+
     /// A short summary of a run's state, for the polite live region.
     pub fn neuron_status(self, state: State, epoch: u32, a: f64, c: f64) -> String {
         let state = self.state_word(state);
@@ -224,16 +233,23 @@ impl Lang {
 
     /// A run of the multi-layer saturation demo, with the equations it illustrates.
     pub fn pairing(self, p: crate::multilayer::Pairing) -> String {
+        match self {
+            Lang::En => format!("{} ({})", self.pairing_name(p), p.equations()),
+            Lang::Zh => format!("{}（{}）", self.pairing_name(p), p.equations()),
+        }
+    }
+
+    /// A run of the multi-layer saturation demo, by its outputs and cost.
+    pub fn pairing_name(self, p: crate::multilayer::Pairing) -> &'static str {
         use crate::multilayer::Pairing;
-        let name = match (self, p) {
+        match (self, p) {
             (Lang::En, Pairing::SigmoidQuadratic) => "sigmoid outputs, quadratic cost",
             (Lang::En, Pairing::SigmoidCrossEntropy) => "sigmoid outputs, cross-entropy",
             (Lang::En, Pairing::LinearQuadratic) => "linear outputs, quadratic cost",
             (Lang::Zh, Pairing::SigmoidQuadratic) => "S 型输出，二次代价",
             (Lang::Zh, Pairing::SigmoidCrossEntropy) => "S 型输出，交叉熵",
             (Lang::Zh, Pairing::LinearQuadratic) => "线性输出，二次代价",
-        };
-        format!("{name} ({})", p.equations())
+        }
     }
 
     pub fn network_diverged(self, pairing: crate::multilayer::Pairing, epoch: u32) -> String {
@@ -314,6 +330,10 @@ pub struct Words {
     pub state_cancelled: &'static str,
     pub state_failed: &'static str,
     pub keys_hint: &'static str,
+    /// The summary of a chart's data table.
+    pub data_table: &'static str,
+    /// What a table of costs holds, beginning its caption.
+    pub the_cost: &'static str,
     // Option errors: what is wrong, and what is accepted.
     pub not_a_number: &'static str,
     pub nan: &'static str,
@@ -358,6 +378,8 @@ const EN: Words = Words {
     state_cancelled: "Cancelled",
     state_failed: "Stopped",
     keys_hint: "Keys: Space runs or pauses, → steps, R resets.",
+    data_table: "The chart's data, as a table",
+    the_cost: "The cost",
     not_a_number: "not a number",
     nan: "NaN is not a number it can use",
     infinite: "infinity is not a number it can use",
@@ -401,6 +423,8 @@ const ZH: Words = Words {
     state_cancelled: "已取消",
     state_failed: "已停止",
     keys_hint: "按键：空格 运行或暂停，→ 单步，R 重置。",
+    data_table: "以表格查看图中的数据",
+    the_cost: "代价",
     not_a_number: "不是数字",
     nan: "NaN 不是可用的数",
     infinite: "无穷大不是可用的数",

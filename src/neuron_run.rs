@@ -59,6 +59,17 @@ impl NeuronRun {
         self.history.points()
     }
 
+    /// The cost curve to the current epoch: the kept points, and the current one if a long
+    /// run's history skipped it.
+    pub fn curve(&self) -> Vec<(u32, f64)> {
+        let mut points = self.history().to_vec();
+        let s = self.snapshot();
+        if points.last().map(|p| p.0) != Some(s.epoch) {
+            points.push((s.epoch, s.cost));
+        }
+        points
+    }
+
     pub fn cost_max(&self) -> f64 {
         self.cost_max
     }
@@ -169,6 +180,22 @@ mod tests {
         assert_eq!(at_60hz.snapshot(), at_144hz.snapshot());
         assert_eq!(at_60hz.snapshot(), uneven.snapshot());
         assert_eq!(at_60hz.history(), uneven.history());
+        assert_eq!(at_60hz.curve(), at_60hz.history());
+    }
+
+    #[test]
+    fn the_curve_ends_at_the_current_epoch_even_when_the_history_skipped_it() {
+        let mut c = Preset::Saturation1.config();
+        c.epochs = 10_000;
+        let mut r = NeuronRun::new(c);
+        for _ in 0..4099 {
+            r.act(Action::Step);
+        }
+        // 4,097 points were kept, so the history halved: only even epochs from then on.
+        let (history, curve) = (r.history().to_vec(), r.curve());
+        assert_eq!(history.last().map(|p| p.0), Some(4098));
+        assert_eq!(curve.len(), history.len() + 1);
+        assert_eq!(curve.last(), Some(&(4099, r.snapshot().cost)));
     }
 
     #[test]

@@ -163,14 +163,21 @@ pub fn colour_of(t: f64) -> [u8; 3] {
     [mix(0), mix(1), mix(2)]
 }
 
+/// The smallest and the largest finite value of a heatmap's `grid`: the ends of its colour
+/// scale, which runs from `lo` to `hi` by ln v (see [`heatmap`]); `None` where no value is
+/// finite.
+pub fn heat_range(grid: &[f64]) -> Option<(f64, f64)> {
+    let finite = || grid.iter().copied().filter(|v| v.is_finite());
+    let hi = finite().fold(f64::NEG_INFINITY, f64::max);
+    let lo = finite().fold(f64::INFINITY, f64::min);
+    hi.is_finite().then_some((lo, hi))
+}
+
 /// The RGBA pixels of a heatmap of `grid` (row by row), coloured by ln v between its smallest
 /// and largest finite values; `None` where no value is finite.
 pub fn heatmap(grid: &[f64]) -> Option<Vec<u8>> {
+    let (_, max) = heat_range(grid)?;
     let finite = || grid.iter().copied().filter(|v| v.is_finite());
-    let max = finite().fold(f64::NEG_INFINITY, f64::max);
-    if !max.is_finite() {
-        return None;
-    }
     // ln of a cost that may be 0: floor it far below the largest.
     let tiny = (max.abs() * 1e-12).max(1e-300);
     let ln = |v: f64| (v.max(0.0) + tiny).ln();
@@ -202,6 +209,83 @@ pub fn running_log_mean(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
             (x, (sum / (i + 1).min(n) as f64).exp())
         })
         .collect()
+}
+
+/// The rows a chart's data table shows of `len` points: at most `most`, evenly spread, the first
+/// and the last among them (a table to read, not every epoch of a long run).
+pub fn table_rows(len: usize, most: usize) -> impl Iterator<Item = usize> {
+    let step = (len.saturating_sub(1))
+        .div_ceil(most.saturating_sub(1).max(1))
+        .max(1);
+    let last = (len > 0 && !(len - 1).is_multiple_of(step)).then(|| len - 1);
+    (0..len).step_by(step).chain(last)
+}
+
+/// Which of `boxes` (x0, y0, x1, y1, in any one unit) holds the fewest of `points`: the place
+/// for a legend that the curves keep away from (the first of the least covered, so a caller lists
+/// its favourite first).
+pub fn least_covered(boxes: &[(f64, f64, f64, f64)], points: &[(f64, f64)]) -> usize {
+    let covered = |&(x0, y0, x1, y1): &(f64, f64, f64, f64)| {
+        let inside = |&&(x, y): &&(f64, f64)| x >= x0 && x <= x1 && y >= y0 && y <= y1;
+        points.iter().filter(inside).count()
+    };
+    let counts: Vec<usize> = boxes.iter().map(covered).collect();
+    let least = counts.iter().copied().min().unwrap_or(0);
+    counts.iter().position(|&c| c == least).unwrap_or(0)
+}
+
+/// Points every `step` or less along the polyline through `points` (its corners among them): a
+/// line's length, for counting how much of it lies in a box.
+pub fn along(points: &[(f64, f64)], step: f64) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = points.first().copied().into_iter().collect();
+    for w in points.windows(2) {
+        let ((x0, y0), (x1, y1)) = (w[0], w[1]);
+        let n = ((x1 - x0).hypot(y1 - y0) / step.max(1e-9))
+            .ceil()
+            .clamp(1.0, 1e4) as usize;
+        for k in 1..=n {
+            let t = k as f64 / n as f64;
+            out.push((x0 + (x1 - x0) * t, y0 + (y1 - y0) * t));
+        }
+    }
+    out
+}
+
+/// The value at `epoch` of a series kept in epoch order, if it was kept.
+pub fn value_at(points: &[(u32, f64)], epoch: u32) -> Option<f64> {
+    let i = points.binary_search_by_key(&epoch, |p| p.0).ok()?;
+    Some(points[i].1)
+}
+
+/// A chart's data as the shell shows it in a table: lines of tab-separated cells, first the
+/// summary that opens the table, then its caption, its column heads, and its rows (each headed by
+/// its first cell). No cell holds a tab or a line break: they are numbers and the widgets' words.
+pub struct TableText(String);
+
+impl TableText {
+    pub fn new(summary: &str, caption: &str) -> TableText {
+        let mut t = TableText(String::new());
+        t.row(&[summary]);
+        t.row(&[caption]);
+        t
+    }
+
+    /// The next row: the column heads first, then the data.
+    pub fn row(&mut self, cells: &[&str]) {
+        for (i, c) in cells.iter().enumerate() {
+            debug_assert!(!c.contains(['\t', '\n']), "{c:?}");
+            if i > 0 {
+                self.0.push('\t');
+            } else if !self.0.is_empty() {
+                self.0.push('\n');
+            }
+            self.0.push_str(c);
+        }
+    }
+
+    pub fn text(self) -> String {
+        self.0
+    }
 }
 
 /// A run's cost curve, in the numbers a sentence about it needs.
@@ -241,6 +325,104 @@ pub fn fall(points: &[(u32, f64)]) -> Option<Fall> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_table_is_lines_of_tab_separated_cells() {
+        let mut t = super::TableText::new("Data", "The cost by epoch");
+        for row in [["epoch", "cost"], ["0", "0.5"], ["10", "0.25"]] {
+            t.row(&row);
+        }
+        let text = "Data\nThe cost by epoch\nepoch\tcost\n0\t0.5\n10\t0.25";
+        assert_eq!(t.text(), text);
+    }
+
+    #[test]
+    fn the_colour_bar_runs_from_the_smallest_to_the_largest_finite_cost() {
+        let grid = [0.5, f64::INFINITY, 0.002, 4.0, f64::NAN];
+        assert_eq!(super::heat_range(&grid), Some((0.002, 4.0)));
+        assert_eq!(super::heat_range(&[f64::INFINITY]), None);
+        // Its ends are the heatmap's darkest and lightest colours.
+        let pixels = super::heatmap(&grid).unwrap();
+        assert_eq!(pixels[8..11], super::colour_of(0.0));
+        assert_eq!(pixels[12..15], super::colour_of(1.0));
+    }
+
+    #[test]
+    fn a_legend_goes_where_the_curves_are_not() {
+        use super::least_covered;
+        let corners = [
+            (0.6, 0.0, 1.0, 0.3),
+            (0.6, 0.7, 1.0, 1.0),
+            (0.0, 0.0, 0.4, 0.3),
+        ];
+        // A curve across the top right: the legend goes below it.
+        let curve: Vec<(f64, f64)> = (0..=10).map(|i| (0.5 + 0.05 * f64::from(i), 0.1)).collect();
+        assert_eq!(least_covered(&corners, &curve), 1);
+        // Nothing anywhere, or as much everywhere: the first.
+        assert_eq!(least_covered(&corners, &[]), 0);
+        assert_eq!(
+            least_covered(&corners, &[(0.8, 0.2), (0.8, 0.8), (0.2, 0.2)]),
+            0
+        );
+    }
+
+    #[test]
+    fn points_along_a_line_are_no_further_apart_than_the_step() {
+        let line = super::along(&[(0.0, 0.0), (10.0, 0.0), (10.0, 3.0)], 4.0);
+        assert_eq!(line.first(), Some(&(0.0, 0.0)));
+        assert_eq!(line.last(), Some(&(10.0, 3.0)));
+        assert!(line.contains(&(10.0, 0.0)));
+        assert!(line
+            .windows(2)
+            .all(|w| (w[1].0 - w[0].0).hypot(w[1].1 - w[0].1) <= 4.0));
+        assert_eq!(line.len(), 1 + 3 + 1);
+        assert!(super::along(&[], 4.0).is_empty());
+    }
+
+    #[test]
+    fn a_value_is_found_by_its_epoch() {
+        let points = [(0, 1.0), (2, 0.5), (4, 0.25)];
+        assert_eq!(super::value_at(&points, 2), Some(0.5));
+        assert_eq!(super::value_at(&points, 4), Some(0.25));
+        assert_eq!(super::value_at(&points, 3), None);
+        assert_eq!(super::value_at(&[], 0), None);
+    }
+
+    #[test]
+    fn a_table_shows_evenly_spread_rows_with_the_first_and_last() {
+        let table_rows = |len, most| super::table_rows(len, most).collect::<Vec<_>>();
+        assert_eq!(table_rows(0, 11), Vec::<usize>::new());
+        assert_eq!(table_rows(1, 11), vec![0]);
+        assert_eq!(table_rows(5, 11), vec![0, 1, 2, 3, 4]);
+        assert_eq!(
+            table_rows(301, 11),
+            (0..=300).step_by(30).collect::<Vec<_>>()
+        );
+        // Evenly spread but for the last row, at most `most` rows.
+        for (len, most) in [
+            (4096, 21),
+            (12, 11),
+            (1000, 11),
+            (302, 11),
+            (2, 11),
+            (50, 2),
+        ] {
+            let rows = table_rows(len, most);
+            assert!(
+                rows.len() <= most && rows.len() >= 2,
+                "{len} {most}: {rows:?}"
+            );
+            assert_eq!(
+                (rows[0], *rows.last().unwrap()),
+                (0, len - 1),
+                "{len} {most}"
+            );
+            let step = rows[1] - rows[0];
+            assert!(rows
+                .windows(2)
+                .all(|w| w[1] - w[0] == step || w[1] == len - 1));
+        }
+    }
+
     #[test]
     fn a_fall_says_how_long_the_cost_stalled() {
         // A plateau: 0.5 for 150 epochs, then down to 0.02 by 300.

@@ -507,6 +507,7 @@ async function mountWith(element) {
       events.disconnect();
     },
   };
+  const table = dataTable(element, entry);
   // Events a course page can listen to: nndl-state when the widget's state changes (a run
   // finishes, say), nndl-epoch when its epoch does; both bubble, out of a shadow root too.
   const epochNow = () =>
@@ -519,6 +520,7 @@ async function mountWith(element) {
     if (element.dataset.state !== state) {
       state = element.dataset.state;
       say('nndl-state', { state });
+      table?.(true);
     }
     // The epoch readouts are looked up only in a batch that wrote one (not for every readout).
     if (!records.some((r) => isEpoch(r.target))) return;
@@ -526,6 +528,7 @@ async function mountWith(element) {
     if (Number.isFinite(now) && now !== epoch) {
       epoch = now;
       say('nndl-epoch', { epoch });
+      table?.(state !== 'running');
     }
   });
   events.observe(element, { attributes: true, subtree: true, attributeFilter: ['data-state', 'data-value'] });
@@ -603,6 +606,50 @@ class WidgetElement extends HTMLElement {
   set(name, value) {
     return mount(this).then((h) => h.set(name, value));
   }
+}
+
+// A chart's data as a table, for a reader who cannot see the chart or wants its numbers: the
+// widget gives it as lines of tab-separated cells (the summary, the caption, the column heads,
+// the rows), and the shell shows it in a closed <details> after the widget's buttons. While open,
+// it is written again when the widget's state changes, and as its epoch moves at most once a
+// second while it runs (a table that changed every frame could not be read). Returns that
+// update, `now` being whether to write it at once; null for a widget without a table.
+function dataTable(element, entry) {
+  const text = () => contain(element, entry, () => entry.widget.table?.()) || '';
+  if (!text()) return null;
+  const details = document.createElement('details');
+  details.className = 'nndl-data';
+  const summary = details.appendChild(document.createElement('summary'));
+  const table = details.appendChild(document.createElement('table'));
+  const controls = element.querySelector(':scope > .nndl-controls');
+  if (controls) controls.after(details);
+  else element.append(details);
+  let written = 0;
+  const write = () => {
+    const [label, caption, head, ...rows] = text().split('\n');
+    summary.textContent = label;
+    if (!details.open || caption === undefined) return;
+    written = performance.now();
+    const cell = (row, tag, value, scope) => {
+      const c = row.appendChild(document.createElement(tag));
+      c.textContent = value;
+      if (scope) c.scope = scope;
+    };
+    table.replaceChildren();
+    table.createCaption().textContent = caption;
+    const top = table.createTHead().insertRow();
+    for (const h of head.split('\t')) cell(top, 'th', h, 'col');
+    const body = table.createTBody();
+    for (const r of rows) {
+      const row = body.insertRow();
+      r.split('\t').forEach((value, i) => cell(row, i ? 'td' : 'th', value, i ? '' : 'row'));
+    }
+  };
+  details.addEventListener('toggle', write);
+  write();
+  return (now) => {
+    if (details.open && (now || performance.now() - written > 1000)) write();
+  };
 }
 
 // A mount that fails (its module did not load, say) says so in its element, once.

@@ -36,6 +36,8 @@ pub struct ExplorerWords {
     pub epochs: &'static str,
     pub speed_label: &'static str,
     pub settings: &'static str,
+    /// What the data table holds, beginning its caption.
+    pub runs: &'static str,
     pub copy_link: &'static str,
     pub png: &'static str,
     pub csv: &'static str,
@@ -96,6 +98,7 @@ pub const EN: ExplorerWords = ExplorerWords {
     epochs: "epochs",
     speed_label: "epochs per second",
     settings: "Settings",
+    runs: "Each cost's run",
     copy_link: "Copy link",
     png: "Chart as PNG",
     csv: "History as CSV",
@@ -121,9 +124,9 @@ pub const EN: ExplorerWords = ExplorerWords {
                  the quadratic cost's gradient (55)–(56). The largest difference is the largest gap \
                  between σ's numerical slope and σ(z)(1 − σ(z)) over the plotted z: the error of \
                  the numerical slope, nothing more.",
-    surface_note: "Colour is ln C(w, b) for the single example, darker where C is smaller; the \
-                   lines are the descent paths from the start (ring), the dots where the runs are \
-                   now.",
+    surface_note: "Colour is ln C(w, b) for the single example, darker where C is smaller: the \
+                   bar above each surface runs from its smallest C to its largest. The lines are \
+                   the descent paths from the start (ring), the dots where the runs are now.",
     surface_undefined: "not defined: C = ∞ everywhere",
     empty: "empty",
     too_long: "too long",
@@ -162,6 +165,7 @@ pub const ZH: ExplorerWords = ExplorerWords {
     epochs: "轮数",
     speed_label: "每秒轮数",
     settings: "设置",
+    runs: "各代价函数的训练过程",
     copy_link: "复制链接",
     png: "图表（PNG）",
     csv: "历史（CSV）",
@@ -185,8 +189,8 @@ pub const ZH: ExplorerWords = ExplorerWords {
                  神经元饱和时 σ′(z) 很小，二次代价的梯度 (55)–(56) 也随之很小。\
                  最大差值是在所画的 z 上，σ 的数值斜率与 σ(z)(1 − σ(z)) 之间最大的差：\
                  只是数值斜率的误差。",
-    surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深；线是从起点（圆圈）出发的\
-                   梯度下降路径，圆点是训练现在的位置。",
+    surface_note: "颜色表示单个样本的 ln C(w, b)，C 越小颜色越深：每个曲面上方的色条从它最小的 C \
+                   到最大的 C。线是从起点（圆圈）出发的梯度下降路径，圆点是训练现在的位置。",
     surface_undefined: "没有定义：处处 C = ∞",
     empty: "是空的",
     too_long: "太长",
@@ -298,12 +302,12 @@ impl Lang {
         let (from, to, above) = (short(f.from), short(f.to), short(f.above));
         let (epochs, stalled) = (f.epochs, f.stalled);
         let plateau = u64::from(stalled) * 10 >= u64::from(epochs);
-        // It begins a sentence.
-        let mut letters = name.chars();
-        let name: String = letters
-            .next()
-            .map(|c| c.to_uppercase().chain(letters).collect())
-            .unwrap_or_default();
+        // It begins a sentence. (Only English names have a capital, and theirs are ASCII:
+        // char::to_uppercase would link Unicode's case tables, 10 KB of every module.)
+        let mut name = name.to_string();
+        if let Some(first) = name.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
         match (self, plateau) {
             (Lang::En, true) => format!(
                 "{name}: the cost fell from {from} to {to} over {epochs} epochs; it stayed above \

@@ -33,6 +33,8 @@ pub struct MnistWords {
     pub setting_labels: [&'static str; 7],
     pub data_small: &'static str,
     pub data_full: &'static str,
+    /// The caption of the runs' data table.
+    pub table_caption: &'static str,
 }
 
 impl Lang {
@@ -86,6 +88,7 @@ const EN: MnistWords = MnistWords {
     ],
     data_small: "5,000 to train on (fast)",
     data_full: "the book's 50,000 (slow)",
+    table_caption: "Each run's test accuracy and cost after each epoch.",
 };
 
 const ZH: MnistWords = MnistWords {
@@ -121,6 +124,7 @@ const ZH: MnistWords = MnistWords {
     ],
     data_small: "5,000 个训练数字（快）",
     data_full: "原书的 50,000 个（慢）",
+    table_caption: "每次运行在各轮之后的测试准确率和代价。",
 };
 
 /// What tells the labels `labels` apart: each label's parts (split at `sep`, not inside brackets)

@@ -75,6 +75,8 @@ pub struct Scene {
     pub dark: bool,
     pub lang: Lang,
     pub cost: Cost,
+    /// The learning rate, shown under the neuron.
+    pub eta: f64,
     pub x: f64,
     pub y: f64,
     pub epochs: u32,
@@ -192,8 +194,15 @@ pub fn foreground(
     let root = canvas.into_drawing_area();
     let (top, bottom) = split(&root, scene.ratio);
     neuron_foreground(&top, scene, s)?;
-    cost_foreground(&bottom, scene, s, history)?;
+    cost_foreground(&root, &bottom, scene, s, history)?;
     root.present().map_err(err)
+}
+
+/// Draws `s` at `at` (device pixels) in `style`: one function for every label of the neuron, not
+/// plotters' drawing inlined at each.
+#[inline(never)]
+fn text(area: &Area, s: &str, at: (i32, i32), style: TextStyle) -> Result<(), String> {
+    area.draw(&Text::new(s, at, style)).map_err(err)
 }
 
 /// A line from `from` to `to` with an arrowhead at `to`.
@@ -224,18 +233,18 @@ fn neuron_background(area: &Area, scene: &Scene) -> Result<(), String> {
     let left = Pos::new(HPos::Right, VPos::Center);
     let right = Pos::new(HPos::Left, VPos::Center);
 
-    area.draw(&Text::new(
-        format!("x = {}", short(scene.x)),
+    text(
+        area,
+        &format!("x = {}", short(scene.x)),
         (n.lx, n.cy),
         font(ratio, 15.0, p.ink).pos(left),
-    ))
-    .map_err(err)?;
-    area.draw(&Text::new(
+    )?;
+    text(
+        area,
         words.input,
         (n.lx, n.cy + n.below),
         font(ratio, 12.0, p.muted).pos(left),
-    ))
-    .map_err(err)?;
+    )?;
     arrow(
         area,
         ratio,
@@ -255,12 +264,12 @@ fn neuron_background(area: &Area, scene: &Scene) -> Result<(), String> {
         ShapeStyle::from(&p.ink).stroke_width(line_width(ratio, 1.5)),
     ))
     .map_err(err)?;
-    area.draw(&Text::new(
+    text(
+        area,
         "σ",
         (n.cx, n.cy),
         font(ratio, 16.0, p.ink).pos(Pos::new(HPos::Center, VPos::Center)),
-    ))
-    .map_err(err)?;
+    )?;
     arrow(
         area,
         ratio,
@@ -268,14 +277,21 @@ fn neuron_background(area: &Area, scene: &Scene) -> Result<(), String> {
         (n.cx + n.r + px(ratio, 2.0), n.cy),
         (n.cx + n.r + n.gap, n.cy),
     )?;
-    area.draw(&Text::new(
-        format!("{} y = {}", words.target, short(scene.y)),
+    text(
+        area,
+        &format!("{} y = {}", words.target, short(scene.y)),
         (n.rx, n.cy + n.below),
         font(ratio, 12.0, p.muted).pos(right),
-    ))
-    .map_err(err)?;
+    )?;
 
-    // The bars' tracks, on a scale where |v| = 4 fills a half.
+    text(
+        area,
+        &format!("η = {}", short(scene.eta)),
+        (n.cx, n.label_y),
+        font(ratio, 13.0, p.muted).pos(Pos::new(HPos::Center, VPos::Center)),
+    )?;
+
+    // The bars' tracks, on a scale where |v| = 4 fills a half, with the scale's ends marked.
     let (half, h) = (px(ratio, 40.0), px(ratio, 4.0));
     for x in n.bars {
         area.draw(&Rectangle::new(
@@ -283,6 +299,18 @@ fn neuron_background(area: &Area, scene: &Scene) -> Result<(), String> {
             p.grid.filled(),
         ))
         .map_err(err)?;
+        let gap = px(ratio, 4.0);
+        for (at, end, side) in [
+            (x - half - gap, "−4", HPos::Right),
+            (x + half + gap, "+4", HPos::Left),
+        ] {
+            text(
+                area,
+                end,
+                (at, n.bar_y),
+                font(ratio, 10.0, p.muted).pos(Pos::new(side, VPos::Center)),
+            )?;
+        }
     }
     Ok(())
 }
@@ -291,24 +319,24 @@ fn neuron_foreground(area: &Area, scene: &Scene, s: &Snapshot) -> Result<(), Str
     let ratio = scene.ratio;
     let p = scene.palette();
     let n = NeuronPlaces::new(area, ratio);
-    area.draw(&Text::new(
-        format!("a = {:.3}", s.a),
+    text(
+        area,
+        &format!("a = {:.3}", s.a),
         (n.rx, n.cy),
         font(ratio, 15.0, p.ink).pos(Pos::new(HPos::Left, VPos::Center)),
-    ))
-    .map_err(err)?;
+    )?;
 
     // w and b, each a value over its bar: the bar runs from the zero tick to the right for a
     // positive value, to the left for a negative one.
     let colour = p.cost(scene.cost);
     let (half, h) = (px(ratio, 40.0), px(ratio, 4.0));
     for ((label, v), x) in [("w", s.w), ("b", s.b)].into_iter().zip(n.bars) {
-        area.draw(&Text::new(
-            format!("{label} = {v:+.3}"),
+        text(
+            area,
+            &format!("{label} = {v:+.3}"),
             (x, n.label_y),
             font(ratio, 14.0, p.ink).pos(Pos::new(HPos::Center, VPos::Center)),
-        ))
-        .map_err(err)?;
+        )?;
         let len = ((v / 4.0).clamp(-1.0, 1.0) * f64::from(half)).round() as i32;
         let (a, b) = if len >= 0 { (x, x + len) } else { (x + len, x) };
         area.draw(&Rectangle::new(
@@ -342,6 +370,7 @@ fn chart<'a>(area: &'a Area, scene: &Scene) -> Result<Chart<'a>, String> {
 }
 
 fn cost_foreground(
+    root: &Area,
     area: &Area,
     scene: &Scene,
     s: &Snapshot,
@@ -349,46 +378,45 @@ fn cost_foreground(
 ) -> Result<(), String> {
     let ratio = scene.ratio;
     let p = scene.palette();
-    let mut chart = chart(area, scene)?;
+    let chart = chart(area, scene)?;
+    // Drawn in the canvas's pixels (on `root`), by the chart's coordinates: the same shapes as
+    // the neuron's, so that plotters' drawing is in the module once, not again for each kind of
+    // chart coordinate.
+    let at = |e: f64, c: f64| chart.backend_coord(&(e, c));
     let colour = p.cost(scene.cost);
     let plot_width = f64::from(chart.plotting_area().dim_in_pixel().0) / ratio;
     let stride = plot::stride(history.len(), plot_width);
     let (e, c) = (f64::from(s.epoch), s.cost);
     // The curve runs through the kept points to the current state.
-    let points = history
+    let points: Vec<(i32, i32)> = history
         .iter()
         .step_by(stride)
-        .map(|&(epoch, cost)| (f64::from(epoch), cost))
-        .chain(std::iter::once((e, c)));
-    chart
-        .draw_series(LineSeries::new(
-            points,
-            ShapeStyle::from(&colour).stroke_width(line_width(ratio, 2.0)),
-        ))
-        .map_err(err)?;
+        .map(|&(epoch, cost)| at(f64::from(epoch), cost))
+        .chain(std::iter::once(at(e, c)))
+        .collect();
+    root.draw(&PathElement::new(
+        points,
+        ShapeStyle::from(&colour).stroke_width(line_width(ratio, 2.0)),
+    ))
+    .map_err(err)?;
 
     // The marker: the current epoch on the x axis, and the current cost.
-    chart
-        .draw_series(std::iter::once(PathElement::new(
-            vec![(e, 0.0), (e, c)],
-            ShapeStyle::from(&colour.mix(0.5)).stroke_width(line_width(ratio, 1.0)),
-        )))
+    let (base, top) = (at(e, 0.0), at(e, c));
+    root.draw(&PathElement::new(
+        vec![base, top],
+        ShapeStyle::from(&colour.mix(0.5)).stroke_width(line_width(ratio, 1.0)),
+    ))
+    .map_err(err)?;
+    root.draw(&Circle::new(top, px(ratio, 4.5), colour.filled()))
         .map_err(err)?;
-    chart
-        .draw_series(std::iter::once(Circle::new(
-            (e, c),
-            px(ratio, 4.5) as u32,
-            colour.filled(),
-        )))
-        .map_err(err)?;
-    chart
-        .draw_series(std::iter::once(TriangleMarker::new(
-            (e, 0.0),
-            px(ratio, 6.0) as u32,
-            p.ink.filled(),
-        )))
-        .map_err(err)?;
-    Ok(())
+    // A triangle on the axis, pointing up at the curve.
+    let (x, y, r) = (base.0, base.1, px(ratio, 6.0));
+    let half = px(ratio, 5.2);
+    root.draw(&Polygon::new(
+        vec![(x, y - r), (x - half, y + r / 2), (x + half, y + r / 2)],
+        p.ink.filled(),
+    ))
+    .map_err(err)
 }
 
 /// A chart panel to draw series on, over coordinates `X` and `Y`.

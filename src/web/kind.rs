@@ -36,6 +36,11 @@ pub trait WidgetKind {
         ))
     }
 
+    /// The chart's data for its table, as [`crate::plot::table_text`] writes it; empty for none.
+    fn table(&self) -> String {
+        String::new()
+    }
+
     /// The run's history as CSV.
     fn csv(&self) -> Result<String, JsValue> {
         Err(JsValue::from_str(

@@ -586,6 +586,46 @@ impl WidgetKind for MnistWidget {
         !self.no_worker
     }
 
+    /// Each run's test accuracy (and validation accuracy, where there is one) and cost after
+    /// each epoch: few enough epochs to give them all.
+    fn table(&self) -> String {
+        let (lang, words, mw) = (self.lang, self.lang.words(), self.lang.mnist_words());
+        let mut t = crate::plot::TableText::new(words.data_table, mw.table_caption);
+        let (before, after) = mw.run_n;
+        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        let validation = self.runs.iter().any(|r| !r.validation.is_empty());
+        let mut head = vec![words.epoch_axis.to_string()];
+        for i in 1..=self.runs.len() {
+            let run = format!("{before}{i}{after}{sep}");
+            head.push(format!("{run}{}", mw.accuracy_axis));
+            if validation {
+                head.push(format!("{run}{}", mw.validation_accuracy));
+            }
+            head.push(format!("{run}{}", mw.cost_axis_plain));
+        }
+        t.row(&head.iter().map(String::as_str).collect::<Vec<_>>());
+        let percent = |v: Option<&f64>| v.map_or("—".into(), |a| format!("{:.2}%", a * 100.0));
+        let epochs = self
+            .runs
+            .iter()
+            .map(|r| r.accuracy.len())
+            .max()
+            .unwrap_or(0);
+        for e in 0..epochs {
+            let mut cells = vec![(e + 1).to_string()];
+            for r in &self.runs {
+                cells.push(percent(r.accuracy.get(e)));
+                if validation {
+                    cells.push(percent(r.validation.get(e)));
+                }
+                let cost = r.cost.get(e);
+                cells.push(cost.map_or("—".into(), |c| crate::plot::rounded(*c, 4, false)));
+            }
+            t.row(&cells.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        t.text()
+    }
+
     /// The messages for the worker since the last call.
     fn take_messages(&mut self) -> Result<Vec<JsValue>, JsValue> {
         Ok(self.outbox.drain(..).collect())

@@ -31,9 +31,23 @@ use kind::{Mount, WidgetKind};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A panic's message goes to the console (the shell then stops only its widget), without its
+/// place in the source: formatting that (console_error_panic_hook) cost every module 1 KiB.
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        let p = info.payload();
+        let message = (p.downcast_ref::<String>().map(String::as_str))
+            .or_else(|| p.downcast_ref::<&str>().copied())
+            .unwrap_or("no message");
+        console_error(&format!("nndl-widgets: a panic: {message}"));
+    }));
 }
 
 /// A mounted widget. A widget whose options were rejected shows why and does nothing else.
@@ -216,6 +230,12 @@ impl Widget {
                 "nndl-widgets: only the explorer and MNIST widgets have settings to set",
             )),
         }
+    }
+
+    /// The chart's data for the shell's table: lines of tab-separated cells (the summary, the
+    /// caption, the column heads, the rows); empty for a widget without one.
+    pub fn table(&self) -> String {
+        self.inner.as_ref().map(|w| w.table()).unwrap_or_default()
     }
 
     #[cfg(feature = "explorer")]

@@ -236,6 +236,39 @@ impl MultilayerWidget {
 impl WidgetKind for MultilayerWidget {
     clocked_kind!();
 
+    /// Each run's cost (relative to its start) and output-layer gradient norm at a few epochs
+    /// spread over the run.
+    fn table(&self) -> String {
+        use crate::plot::{rounded, value_at};
+        let (lang, words, demo) = (self.lang, self.lang.words(), self.run.demo());
+        let caption = lang.table_caption(words.the_cost, demo.epoch(), demo.config().epochs);
+        let mut t = crate::plot::TableText::new(words.data_table, &caption);
+        let (cost, norm) = lang.multilayer_axes();
+        let mut head = vec![words.epoch_axis.to_string()];
+        for p in Pairing::ALL {
+            let name = lang.pairing_name(p);
+            // (The norm's title without its axis's "log scale".)
+            let norm = norm.split([',', '（']).next().unwrap_or(norm);
+            let sep = if lang == Lang::Zh { "：" } else { ": " };
+            head.extend([format!("{name}{sep}{cost}"), format!("{name}{sep}{norm}")]);
+        }
+        t.row(&head.iter().map(String::as_str).collect::<Vec<_>>());
+        let first = demo.run(Pairing::ALL[0]).cost_history();
+        for i in crate::plot::table_rows(first.len(), 11) {
+            let epoch = first[i].0;
+            let mut cells = vec![epoch.to_string()];
+            for r in demo.runs() {
+                let at = |points| value_at(points, epoch);
+                // The cost as a share of its start; the norm in the readouts' form.
+                let cost = at(r.cost_history()).map(|c| rounded(c / r.start_cost(), 4, false));
+                let norm = at(r.gradient_norm_history()).map(|g| format!("{g:.2e}"));
+                cells.extend([cost, norm].map(|v| v.unwrap_or_else(|| "—".into())));
+            }
+            t.row(&cells.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        t.text()
+    }
+
     fn resize(&mut self) -> Result<(), JsValue> {
         self.dark = super::dom::dark(&self.root);
         self.css_width = f64::from(self.figure.client_width()).clamp(200.0, 1000.0);

@@ -103,19 +103,8 @@ impl NeuronWidget {
             alert,
         };
         widget.resize()?;
-        widget.describe_canvas()?;
+        widget.announce()?;
         Ok(widget)
-    }
-
-    fn describe_canvas(&self) -> Result<(), JsValue> {
-        let s = self.run.snapshot();
-        let config = self.run.config();
-        self.canvas.set_attribute(
-            "aria-label",
-            &self
-                .lang
-                .neuron_canvas_label(config.setup.cost, s.epoch, config.epochs, s.a, s.cost),
-        )
     }
 
     /// The parts that change with the mode or the configuration, not with each epoch.
@@ -166,6 +155,20 @@ impl WidgetKind for NeuronWidget {
         self.drawn = None;
         self.render()
     }
+
+    /// The cost curve, every so many epochs, for its data table.
+    fn table(&self) -> String {
+        let (lang, words, config) = (self.lang, self.lang.words(), self.run.config());
+        let curve = self.run.curve();
+        let caption = lang.table_caption(words.the_cost, self.run.snapshot().epoch, config.epochs);
+        let mut t = crate::plot::TableText::new(words.data_table, &caption);
+        t.row(&[words.epoch_axis, &lang.cost_axis(config.setup.cost)]);
+        for i in crate::plot::table_rows(curve.len(), 11) {
+            let (epoch, cost) = curve[i];
+            t.row(&[&epoch.to_string(), &rounded(cost, 4, false)]);
+        }
+        t.text()
+    }
 }
 
 impl Clocked for NeuronWidget {
@@ -179,6 +182,7 @@ impl Clocked for NeuronWidget {
             dark: self.dark,
             lang: self.lang,
             cost: config.setup.cost,
+            eta: config.setup.eta,
             x: config.setup.x,
             y: config.setup.y,
             epochs: config.epochs,
@@ -216,16 +220,32 @@ impl Clocked for NeuronWidget {
         self.render_controls()
     }
 
-    /// Tells screen readers the run's state, and updates the canvas's text alternative: on
-    /// actions and when a run stops, not every frame.
+    /// Tells screen readers the run's state (once finished, the cost's fall and how long it
+    /// stalled), and updates the canvas's text alternative: on actions and when a run stops, not
+    /// every frame.
     fn announce(&self) -> Result<(), JsValue> {
-        let s = self.run.snapshot();
+        let (lang, s, config) = (self.lang, self.run.snapshot(), self.run.config());
+        let cost = config.setup.cost;
+        let curve = self.run.curve();
+        let mut fall = String::new();
+        if self.run.mode().state() == crate::runner::State::Finished {
+            if let Some(f) = crate::plot::fall(&curve) {
+                // (Chinese sentences follow each other without a space.)
+                fall = lang.fall_note(lang.cost_name(cost), &f);
+                if lang == Lang::En {
+                    fall.insert(0, ' ');
+                }
+            }
+        }
         let state = self.run.mode().state();
         set_text(
             &self.status,
-            &self.lang.neuron_status(state, s.epoch, s.a, s.cost),
+            &(lang.neuron_status(state, s.epoch, s.a, s.cost) + &fall),
         );
-        self.describe_canvas()
+        let label = lang.neuron_canvas_label(cost, s.epoch, config.epochs, s.a, s.cost);
+        self.canvas.set_attribute("aria-label", &(label + &fall))?;
+
+        Ok(())
     }
 
     /// The rule switch's actions too.

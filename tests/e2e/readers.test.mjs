@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { openPage, out, serverAndBrowser, skipOn } from './harness.mjs';
+import { openPage, out, readouts, serverAndBrowser, skipOn } from './harness.mjs';
 
 const env = serverAndBrowser();
 const IDS = ['saturation1', 'saturation2', 'saturation3', 'saturation4', 'explorer', 'network', 'mnist', 'mnist-full'];
@@ -147,3 +147,94 @@ for (const file of ['index.html', 'index.zh.html']) {
     await page.screenshot({ path: join(out, `no-javascript-${file.replace('.html', '')}.png`) });
   });
 }
+
+/** The data table of widget `id`, opened: its caption, column heads and rows of cells. */
+async function dataTable(page, id) {
+  const summary = page.locator(`#${id} details.nndl-data > summary`);
+  if (!(await page.$eval(`#${id} details.nndl-data`, (d) => d.open))) await summary.click();
+  // (Written on the toggle event, which follows the click.)
+  await page.waitForFunction((id) => document.querySelector(`#${id} details.nndl-data table`).tHead, id);
+  return page.$eval(`#${id} details.nndl-data table`, (t) => ({
+    caption: t.caption?.textContent,
+    head: [...t.tHead.rows[0].cells].map((c) => c.textContent),
+    rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent)),
+    rowHeads: [...t.tBodies[0].rows].every((r) => r.cells[0].localName === 'th' && r.cells[0].scope === 'row'),
+  }));
+}
+
+test('every chart’s data reads as a table (closed until opened, written anew as the run moves); a finished neuron run is told in words', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/tables.html`, { viewport: { width: 1000, height: 6000 } });
+  for (const id of ['neuron', 'neuron-zh', 'explorer', 'network', 'digits']) await page.waitForSelector(`#${id}[data-state="ready"]`);
+  // Closed at first, with its summary after the buttons, in the widget's language.
+  assert.equal(await page.$$eval('details.nndl-data', (ds) => ds.filter((d) => !d.open).length), 5);
+  assert.equal(await page.$eval('#neuron .nndl-controls + details > summary', (s) => s.textContent), "The chart's data, as a table");
+  assert.equal(await page.$eval('#neuron-zh details > summary', (s) => s.textContent), '以表格查看图中的数据');
+
+  // The neuron: run to the end; the table's last row is the readouts', its rows evenly spread.
+  for (const id of ['neuron', 'neuron-zh', 'explorer', 'network']) await page.click(`#${id} [data-action="run"]`);
+  for (const id of ['neuron', 'neuron-zh', 'explorer', 'network']) await page.waitForSelector(`#${id}[data-state="finished"]`, { timeout: 30000 });
+  let r = await readouts(page, 'neuron');
+  let t = await dataTable(page, 'neuron');
+  assert.equal(t.caption, 'The cost by epoch, to epoch 300 of 300.');
+  assert.deepEqual(t.head, ['epoch', 'cost (quadratic)']);
+  assert.ok(t.rowHeads);
+  assert.deepEqual(t.rows.map((row) => Number(row[0])), [0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300]);
+  assert.equal(t.rows.at(-1)[1], r.cost.text);
+  // Told in words: the cost's fall, by the table's and the readouts' numbers.
+  const told = await page.innerText('#neuron .nndl-status');
+  const fall = told.match(/Quadratic: the cost fell from ([\d.]+) to ([\d.]+) over 300 epochs; it stayed above ([\d.]+) for the first (\d+)\./);
+  assert.ok(fall, told);
+  assert.ok(Math.abs(Number(fall[1]) - Number(t.rows[0][1])) < 1e-3, `${fall[1]} against ${t.rows[0][1]}`);
+  assert.ok(Math.abs(Number(fall[2]) - r.cost.value) < 1e-3, `${fall[2]} against ${r.cost.value}`);
+  assert.ok((await page.getAttribute('#neuron canvas', 'aria-label')).endsWith(fall[0]));
+  const zh = await page.innerText('#neuron-zh .nndl-status');
+  assert.match(zh, /^已完成：第 300 轮，输出 [\d.]+，代价 [\d.]+。交叉熵：代价在 300 轮内从 [\d.]+ 降到 [\d.]+，一开始就在下降。$/);
+  // The accessibility tree has a table, with headers for its columns and rows.
+  if (page.locator('#neuron table').ariaSnapshot) {
+    const tree = await page.locator('#neuron table').ariaSnapshot();
+    assert.match(tree, /table "The cost by epoch/);
+    assert.match(tree, /columnheader "cost \(quadratic\)"/);
+    assert.match(tree, /rowheader "300"/);
+  }
+  // Written anew while open: Reset, then a step.
+  await page.click('#neuron [data-action="reset"]');
+  await page.click('#neuron [data-action="step"]');
+  await page.waitForFunction(() => document.querySelector('#neuron tbody tr:last-child th')?.textContent === '1');
+  t = await dataTable(page, 'neuron');
+  assert.equal(t.caption, 'The cost by epoch, to epoch 1 of 300.');
+  assert.equal(t.rows.at(-1)[1], (await readouts(page, 'neuron')).cost.text);
+
+  // The explorer: each racer's cost, output, w and b; the last row is the readouts'.
+  r = await readouts(page, 'explorer');
+  t = await dataTable(page, 'explorer');
+  assert.deepEqual(t.head, ['epoch', ...['Quadratic', 'Cross-entropy'].flatMap((n) => ['C', 'a', 'w', 'b'].map((v) => `${n} ${v}`))]);
+  const last = t.rows.at(-1);
+  assert.equal(last[0], '300');
+  assert.deepEqual([last[1], last[5]], [r['quadratic.cost'].text, r['cross-entropy.cost'].text]);
+  assert.deepEqual([last[3], last[8]], [r['quadratic.w'].text, r['cross-entropy.b'].text]);
+
+  // The multi-layer demo: each run's cost over its start and its gradient norm.
+  r = await readouts(page, 'network');
+  t = await dataTable(page, 'network');
+  assert.equal(t.head.length, 7);
+  assert.match(t.head[1], /^sigmoid outputs, quadratic cost: cost C \/ C₀$/);
+  assert.equal(t.rows.at(-1)[0], '300');
+  assert.ok(Math.abs(Number(t.rows.at(-1)[1]) - r['sigmoid-quadratic.cost'].value) < 1e-4);
+  assert.equal(t.rows.at(-1)[2], r['sigmoid-quadratic.gradient'].text);
+  assert.equal(Number(t.rows[0][1]), 1);
+
+  // MNIST: every epoch of every run, opened before the run and written as it trains.
+  t = await dataTable(page, 'digits');
+  assert.deepEqual(t.rows, []);
+  await page.click('#digits [data-action="run"]');
+  await page.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelectorAll('#digits tbody tr').length === 2);
+  r = await readouts(page, 'digits');
+  t = await dataTable(page, 'digits');
+  assert.deepEqual(t.head, ['epoch', 'run 1: test accuracy', 'run 1: cost']);
+  assert.deepEqual(t.rows.map((row) => row[0]), ['1', '2']);
+  assert.equal(t.rows[1][1], r.accuracy.text);
+  await page.locator('#neuron').screenshot({ path: join(out, 'table-neuron.png') });
+  await page.locator('#explorer').screenshot({ path: join(out, 'table-explorer.png') });
+  assert.deepEqual(await problems(), []);
+});

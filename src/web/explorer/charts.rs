@@ -90,11 +90,8 @@ fn legend(
     for (name, colour, dashed) in entries {
         let line_end = x;
         let line_start = x - px(22.0);
-        // The backdrop's width, estimated without measuring: wider for CJK characters.
-        let text_width: f64 = name
-            .chars()
-            .map(|c| if (c as u32) >= 0x2E80 { 12.5 } else { 7.0 })
-            .sum();
+        // The backdrop's width, estimated without measuring.
+        let text_width = text_width(name);
         area.draw(&Rectangle::new(
             [
                 (line_start - px(4.0) - px(text_width), y - px(8.0)),
@@ -128,6 +125,24 @@ fn legend(
         y += px(17.0);
     }
     Ok(())
+}
+
+/// The width and height of a [`legend`], in the canvas's pixels (its words' widths estimated as
+/// it does).
+fn legend_size(ratio: f64, entries: &[(String, RGBColor, bool)]) -> (f64, f64) {
+    let widest = entries
+        .iter()
+        .map(|(name, _, _)| text_width(name))
+        .fold(0.0, f64::max);
+    let rows = entries.len() as f64;
+    ((widest + 40.0) * ratio, (rows * 17.0 + 6.0) * ratio)
+}
+
+/// A label's width in CSS pixels at 12 px, estimated without measuring: wider for CJK characters.
+fn text_width(name: &str) -> f64 {
+    name.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 12.5 } else { 7.0 })
+        .sum()
 }
 
 /// The points of a racer's path to draw: thinned to the plot's width, ending at the current state.
@@ -220,8 +235,43 @@ fn epoch_chart(
                     .map_err(err)?;
             }
             if with_legend {
+                // In the plot's top right, unless the curves pass there: then in the corner they
+                // cross least (the curves' points and the levels' lines, in the canvas's pixels).
                 let (xs, ys) = chart.plotting_area().get_pixel_range();
-                legend(area, ratio, p, (xs.end, ys.start), &entries)?;
+                let at = |x: f64, y: f64| {
+                    let (x, y) = chart.backend_coord(&(x, y));
+                    (f64::from(x), f64::from(y))
+                };
+                let mut lines: Vec<Vec<(f64, f64)>> = paths
+                    .iter()
+                    .map(|(_, path)| {
+                        let values = path.iter().map(|s| (f64::from(s.epoch), value(s)));
+                        let shown = values.filter(|(_, v)| v.is_finite() && (!log || *v > 0.0));
+                        shown.map(|(e, v)| at(e, v)).collect()
+                    })
+                    .collect();
+                let flat = levels.iter().filter(|l| !log || l.0 > 0.0);
+                lines.extend(flat.map(|l| vec![at(0.0, l.0), at(epochs, l.0)]));
+                let drawn: Vec<(f64, f64)> = lines
+                    .iter()
+                    .flat_map(|l| plot::along(l, 3.0 * ratio))
+                    .collect();
+                let (w, h) = legend_size(ratio, &entries);
+                let (l, r) = (f64::from(xs.start), f64::from(xs.end));
+                let (t, b) = (f64::from(ys.start), f64::from(ys.end));
+                let m = (t + b - h) / 2.0;
+                // Right before left, top before bottom.
+                let corners = [
+                    (r, t),
+                    (r, m),
+                    (r, b - h),
+                    (l + w, t),
+                    (l + w, m),
+                    (l + w, b - h),
+                ];
+                let boxes: Vec<_> = corners.iter().map(|&(x, y)| (x - w, y, x, y + h)).collect();
+                let (x, y) = corners[plot::least_covered(&boxes, &drawn)];
+                legend(area, ratio, p, (x as i32, y as i32), &entries)?;
             }
         }};
     }
@@ -413,6 +463,48 @@ pub fn surface_path(
                 stroke(dark, ratio, 1.5),
             )))
             .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// A surface's colour bar, in its title row over the plot's right end (`plot_right`, in the
+/// canvas's pixels): the heatmap's colours from the smallest cost on it (dark) to the largest
+/// (light), on its log scale, with the two costs at its ends.
+pub fn colour_bar(
+    area: &Area,
+    ratio: f64,
+    p: &Palette,
+    plot_right: i32,
+    (lo, hi): (f64, f64),
+) -> Result<(), String> {
+    let px = |v: f64| (v * ratio).round() as i32;
+    let right = plot_right - area.get_base_pixel().0 - px(40.0);
+    let left = right - px(60.0);
+    let (top, height) = (px(7.0), px(9.0));
+    const STEPS: i32 = 30;
+    for i in 0..STEPS {
+        let [r, g, b] = plot::colour_of(f64::from(i) / f64::from(STEPS - 1));
+        let (x0, x1) = (
+            left + (right - left) * i / STEPS,
+            left + (right - left) * (i + 1) / STEPS,
+        );
+        area.draw(&Rectangle::new(
+            [(x0, top), (x1, top + height)],
+            RGBColor(r, g, b).filled(),
+        ))
+        .map_err(err)?;
+    }
+    let middle = top + height / 2;
+    for (v, x, side) in [
+        (lo, left - px(4.0), HPos::Right),
+        (hi, right + px(4.0), HPos::Left),
+    ] {
+        area.draw(&Text::new(
+            plot::minus(plot::rounded(v, 3, false)),
+            (x, middle),
+            font(ratio, 11.0, p.ink).pos(Pos::new(side, VPos::Center)),
+        ))
+        .map_err(err)?;
     }
     Ok(())
 }

@@ -61,6 +61,8 @@ pub struct ExplorerWidget {
     context: CanvasRenderingContext2d,
     /// The cost surfaces' heatmaps (GRID × GRID each), and what they were worked out for.
     heat: Vec<HtmlCanvasElement>,
+    /// Each heatmap's smallest and largest cost, the ends of its colour bar.
+    heat_range: Vec<Option<(f64, f64)>>,
     heat_for: Option<(Window, Vec<Cost>, ExplorerConfig)>,
     window: Option<Window>,
     css_width: f64,
@@ -238,6 +240,7 @@ impl ExplorerWidget {
             context: super::canvas::context(&canvas)?,
             canvas,
             heat: Vec::new(),
+            heat_range: Vec::new(),
             heat_for: None,
             window: None,
             css_width: 0.0,
@@ -325,6 +328,40 @@ impl WidgetKind for ExplorerWidget {
     }
 
     /// The run's history as CSV.
+    /// Each racer's cost, output, w and b at a few epochs spread over the run.
+    fn table(&self) -> String {
+        use crate::plot::rounded;
+        let (lang, words) = (self.lang, self.lang.words());
+        let caption = lang.table_caption(
+            lang.explorer().runs,
+            self.run.epoch(),
+            self.run.config().epochs,
+        );
+        let mut t = crate::plot::TableText::new(words.data_table, &caption);
+        let mut head = vec![words.epoch_axis.to_string()];
+        for r in self.run.racers() {
+            let name = lang.racer_name(r.cost);
+            head.extend(["C", "a", "w", "b"].map(|v| format!("{name} {v}")));
+        }
+        t.row(&head.iter().map(String::as_str).collect::<Vec<_>>());
+        for (epoch, states) in self.run.table(11) {
+            let mut cells = vec![epoch.to_string()];
+            for s in states {
+                match s {
+                    Some(s) => cells.extend([
+                        rounded(s.cost, 4, false),
+                        rounded(s.a, 4, false),
+                        rounded(s.w, 3, true),
+                        rounded(s.b, 3, true),
+                    ]),
+                    None => cells.extend(["—"; 4].map(String::from)),
+                }
+            }
+            t.row(&cells.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        t.text()
+    }
+
     fn csv(&self) -> Result<String, JsValue> {
         Ok(self.run.csv())
     }

@@ -93,6 +93,7 @@ impl ExplorerWidget {
         let stale = self.heat_for.as_ref() != Some(&key);
         if stale {
             self.heat.clear();
+            self.heat_range.clear();
         }
         let xw = self.lang.explorer();
         for (k, (area, r)) in areas.iter().zip(self.run.racers()).enumerate() {
@@ -103,6 +104,7 @@ impl ExplorerWidget {
                 heat.set_width(GRID as u32);
                 heat.set_height(GRID as u32);
                 let grid = window.surface(r.cost, started.x, started.y, GRID);
+                self.heat_range.push(plot::heat_range(&grid));
                 if let Some(pixels) = plot::heatmap(&grid) {
                     let image = ImageData::new_with_u8_clamped_array_and_sh(
                         Clamped(&pixels),
@@ -129,6 +131,9 @@ impl ExplorerWidget {
                             f64::from(ys.end - ys.start),
                         )?;
                     xd::surface_path(&mut chart, ratio, p, r, &window).map_err(js)?;
+                    if let Some(Some(range)) = self.heat_range.get(k) {
+                        xd::colour_bar(area, ratio, p, xs.end, *range).map_err(js)?;
+                    }
                 }
                 _ => xd::undefined(area, ratio, p, xw.surface_undefined).map_err(js)?,
             }
