@@ -35,6 +35,8 @@ pub struct MnistWords {
     pub data_full: &'static str,
     /// The caption of the runs' data table.
     pub table_caption: &'static str,
+    /// Why Run waits while a run is under way.
+    pub one_run: &'static str,
 }
 
 impl Lang {
@@ -89,6 +91,7 @@ const EN: MnistWords = MnistWords {
     data_small: "5,000 to train on (fast)",
     data_full: "the book's 50,000 (slow)",
     table_caption: "Each run's test accuracy and cost after each epoch.",
+    one_run: "One run at a time: Cancel this one to start another now.",
 };
 
 const ZH: MnistWords = MnistWords {
@@ -125,6 +128,7 @@ const ZH: MnistWords = MnistWords {
     data_small: "5,000 个训练数字（快）",
     data_full: "原书的 50,000 个（慢）",
     table_caption: "每次运行在各轮之后的测试准确率和代价。",
+    one_run: "一次只训练一个：要马上开始新的训练，请先取消这一个。",
 };
 
 /// What tells the labels `labels` apart: each label's parts (split at `sep`, not inside brackets)

@@ -86,6 +86,8 @@ pub struct MnistWidget {
     legend_shown: Vec<String>,
     readouts: Vec<HtmlElement>,
     progress: HtmlProgressElement,
+    /// Run waits while a run is under way: another starts when this one ends or is cancelled.
+    run: HtmlButtonElement,
     pause: HtmlButtonElement,
     cancel: HtmlButtonElement,
     grid: HtmlCanvasElement,
@@ -142,7 +144,7 @@ impl MnistWidget {
             ("pause", words.pause),
             ("cancel", mnist_words.cancel),
         ])?;
-        let (pause, cancel) = (buttons[1].clone(), buttons[2].clone());
+        let (run, pause, cancel) = (buttons[0].clone(), buttons[1].clone(), buttons[2].clone());
         // A file picker dressed as a button: the label is what people click and tab to.
         let picker: HtmlElement = element(
             "label",
@@ -202,6 +204,7 @@ impl MnistWidget {
             legend_shown: Vec::new(),
             readouts,
             progress,
+            run,
             pause,
             cancel,
             grid,
@@ -369,6 +372,13 @@ impl MnistWidget {
         );
         self.pause
             .set_disabled(!matches!(self.mode, State::Running | State::Paused));
+        let under_way = matches!(self.mode, State::Loading | State::Running | State::Paused);
+        self.run.set_disabled(under_way || self.no_worker);
+        self.run.set_title(if under_way {
+            self.lang.mnist_words().one_run
+        } else {
+            ""
+        });
         self.cancel.set_disabled(!matches!(
             self.mode,
             State::Loading | State::Running | State::Paused
@@ -635,8 +645,14 @@ impl WidgetKind for MnistWidget {
     fn act(&mut self, action: Action) -> Result<bool, JsValue> {
         match (action, self.mode) {
             _ if self.no_worker => return Ok(false),
-            // The reader's files are on their way to the worker: the run waits for them.
-            (Action::Run | Action::Toggle, _) if self.files_pending => {
+            // One run at a time: Run does nothing while one is under way (its button is
+            // disabled); Cancel ends it.
+            (Action::Run, State::Loading | State::Running | State::Paused) => {}
+            // The reader's files are on their way to the worker: the next run waits for them.
+            (
+                Action::Run | Action::Toggle,
+                State::Ready | State::Finished | State::Cancelled | State::Failed | State::Diverged,
+            ) if self.files_pending => {
                 self.run_after_files = true;
                 set_text(&self.status, self.lang.mnist_words().reading_files);
                 return Ok(false);

@@ -239,9 +239,11 @@ test('MNIST: a run whose cost explodes ends as diverged, saying so, not as faile
   assert.deepEqual(await problems(), []);
 });
 
-test('MNIST: Run pressed three times quickly leaves one run, its settings said once', async () => {
+test('MNIST: one run at a time: Run waits while a run is under way (pressed three times quickly, one run), its settings said once', async () => {
   const { page: p, problems } = await page();
   await p.waitForSelector('#digits[data-state="ready"]');
+  const run = '#digits [data-action="run"]';
+  assert.equal(await p.isDisabled(run), false);
   await p.evaluate(async () => {
     const { mount } = await import('/www/nndl-widgets.js');
     const h = await mount(document.getElementById('digits'));
@@ -249,7 +251,14 @@ test('MNIST: Run pressed three times quickly leaves one run, its settings said o
     h.run();
     h.run();
   });
+  // While it loads and trains, Run is disabled, and says why; Cancel is there.
+  assert.match(await p.getAttribute('#digits', 'data-state'), /^(loading|running)$/);
+  assert.equal(await p.isDisabled(run), true);
+  assert.match(await p.getAttribute(run, 'title'), /One run at a time: Cancel this one/);
+  assert.equal(await p.isDisabled('#digits [data-action="cancel"]'), false);
   await p.waitForSelector('#digits[data-state="finished"]', { timeout: 60000 });
+  assert.equal(await p.isDisabled(run), false);
+  assert.equal(await p.getAttribute(run, 'title'), '');
   const legend = await p.evaluate(() => Array.from(document.querySelectorAll('#digits .nndl-legend li'), (li) => li.textContent.trim()));
   assert.equal(legend.length, 0, JSON.stringify(legend));
   const summary = await p.innerText('#digits .nndl-summary');
