@@ -55,19 +55,20 @@ impl Lang {
     pub fn neuron_canvas_label(
         self,
         cost: Cost,
-        epoch: u32,
-        epochs: u32,
+        eta: f64,
+        (epoch, epochs): (u32, u32),
         a: f64,
         c: f64,
     ) -> String {
         let name = self.cost_name(cost);
+        let eta = crate::plot::short(eta);
         match self {
             Lang::En => format!(
-                "A sigmoid neuron trained with the {name} cost, and its cost against epoch: epoch \
-                 {epoch} of {epochs}, output {a:.3}, cost {c:.4}."
+                "A sigmoid neuron trained with the {name} cost at η = {eta}, and its cost against \
+                 epoch: epoch {epoch} of {epochs}, output {a:.3}, cost {c:.4}."
             ),
             Lang::Zh => format!(
-                "用{name}代价函数训练的 S 型神经元，以及代价随轮次的变化：第 {epoch} 轮（共 \
+                "以 η = {eta} 用{name}代价函数训练的 S 型神经元，以及代价随轮次的变化：第 {epoch} 轮（共 \
                  {epochs} 轮），输出 {a:.3}，代价 {c:.4}。"
             ),
         }

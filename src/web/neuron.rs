@@ -242,7 +242,8 @@ impl Clocked for NeuronWidget {
             &self.status,
             &(lang.neuron_status(state, s.epoch, s.a, s.cost) + &fall),
         );
-        let label = lang.neuron_canvas_label(cost, s.epoch, config.epochs, s.a, s.cost);
+        let (eta, epochs) = (config.setup.eta, (s.epoch, config.epochs));
+        let label = lang.neuron_canvas_label(cost, eta, epochs, s.a, s.cost);
         self.canvas.set_attribute("aria-label", &(label + &fall))?;
 
         Ok(())

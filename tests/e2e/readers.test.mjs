@@ -19,7 +19,7 @@ test('on a touch screen every control of the widgets, and the language link, is 
   assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'the emulated screen is a touch screen');
   const small = await page.evaluate(() => {
     const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const targets = [...document.querySelectorAll('.nndl button, .nndl select, .nndl input, .nndl label.nndl-button, .lang-switch a')].filter(shown);
+    const targets = [...document.querySelectorAll('.nndl button, .nndl select, .nndl input, .nndl label.nndl-button, .nndl summary, .lang-switch a')].filter(shown);
     const tooSmall = [];
     for (const el of targets) {
       let r = el.getBoundingClientRect();
@@ -186,7 +186,8 @@ test('every chart’s data reads as a table (closed until opened, written anew a
   assert.ok(fall, told);
   assert.ok(Math.abs(Number(fall[1]) - Number(t.rows[0][1])) < 1e-3, `${fall[1]} against ${t.rows[0][1]}`);
   assert.ok(Math.abs(Number(fall[2]) - r.cost.value) < 1e-3, `${fall[2]} against ${r.cost.value}`);
-  assert.ok((await page.getAttribute('#neuron canvas', 'aria-label')).endsWith(fall[0]));
+  const label = await page.getAttribute('#neuron canvas', 'aria-label');
+  assert.ok(label.startsWith('A sigmoid neuron trained with the quadratic cost at η = 0.15,') && label.endsWith(fall[0]), label);
   const zh = await page.innerText('#neuron-zh .nndl-status');
   assert.match(zh, /^已完成：第 300 轮，输出 [\d.]+，代价 [\d.]+。交叉熵：代价在 300 轮内从 [\d.]+ 降到 [\d.]+，一开始就在下降。$/);
   // The accessibility tree has a table, with headers for its columns and rows.
