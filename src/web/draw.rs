@@ -287,8 +287,9 @@ fn neuron_background(area: &Area, scene: &Scene) -> Result<(), String> {
     text(
         area,
         &format!("η = {}", short(scene.eta)),
-        (n.cx, n.label_y),
-        font(ratio, 13.0, p.muted).pos(Pos::new(HPos::Center, VPos::Center)),
+        // Under the neuron, clear of w's and b's labels on a narrow widget too.
+        (n.cx, n.cy + n.r + px(ratio, 3.0)),
+        font(ratio, 12.0, p.muted).pos(Pos::new(HPos::Center, VPos::Top)),
     )?;
 
     // The bars' tracks, on a scale where |v| = 4 fills a half, with the scale's ends marked.

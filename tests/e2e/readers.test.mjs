@@ -153,7 +153,7 @@ async function dataTable(page, id) {
   const summary = page.locator(`#${id} details.nndl-data > summary`);
   if (!(await page.$eval(`#${id} details.nndl-data`, (d) => d.open))) await summary.click();
   // (Written on the toggle event, which follows the click.)
-  await page.waitForFunction((id) => document.querySelector(`#${id} details.nndl-data table`).tHead, id);
+  await page.waitForFunction((id) => Boolean(document.querySelector(`#${id} details.nndl-data table`).tHead), id);
   return page.$eval(`#${id} details.nndl-data table`, (t) => ({
     caption: t.caption?.textContent,
     head: [...t.tHead.rows[0].cells].map((c) => c.textContent),
