@@ -235,7 +235,6 @@ impl Explorer {
         Ok(())
     }
 
-    /// The run's history as CSV: one row per kept state of each raced cost.
     /// The run for its data table: at most `most` epochs spread over it (the first and the
     /// latest among them), each with every racer's state there; `None` for a racer that had
     /// stopped (diverged) before it.
@@ -258,6 +257,7 @@ impl Explorer {
             .collect()
     }
 
+    /// The run's history as CSV: one row per kept state of each raced cost.
     pub fn csv(&self) -> String {
         let mut out = String::from("cost,epoch,eta,w,b,z,a,C,dC/dw,dC/db,sigma_prime\n");
         for r in &self.racers {

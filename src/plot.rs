@@ -211,8 +211,9 @@ pub fn running_log_mean(points: &[(f64, f64)], n: usize) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// The rows a chart's data table shows of `len` points: at most `most`, evenly spread, the first
-/// and the last among them (a table to read, not every epoch of a long run).
+/// The rows a chart's data table shows of `len` points: at most `most` (and at least two, the
+/// first and the last, of two or more points), evenly spread (a table to read, not every epoch
+/// of a long run).
 pub fn table_rows(len: usize, most: usize) -> impl Iterator<Item = usize> {
     let step = (len.saturating_sub(1))
         .div_ceil(most.saturating_sub(1).max(1))

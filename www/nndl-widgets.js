@@ -351,11 +351,15 @@ async function mountWith(element) {
       worker.postMessage(m);
     }
   };
+  // The chart's data table (made once the widget is mounted), written anew after each action and
+  // setting: a setting can change the run without changing its state or epoch.
+  let table = null;
   const act = (action) => {
     entry.running = contain(element, entry, () => entry.widget.act(action));
     entry.last = null;
     if (entry.running) schedule();
     if (contain(element, entry, () => entry.widget.worker)) post();
+    table?.(true);
   };
   // Files for the worker, from the widget's file picker or dropped on the widget. The worker
   // gets the File objects, not their bytes: it reads their sizes first, and only then the files.
@@ -373,6 +377,7 @@ async function mountWith(element) {
     entry.last = null;
     if (entry.running) schedule();
     if (contain(element, entry, () => entry.widget.worker)) post();
+    table?.(true);
   };
   const onSetting = (ev) => {
     const el = ev.target;
@@ -479,6 +484,7 @@ async function mountWith(element) {
       entry.last = null;
       if (running) schedule();
       if (contain(element, entry, () => entry.widget.worker)) post();
+      table?.(true);
     },
     destroy() {
       if (entry.destroyed) return;
@@ -507,7 +513,7 @@ async function mountWith(element) {
       events.disconnect();
     },
   };
-  const table = dataTable(element, entry);
+  table = dataTable(element, entry);
   // Events a course page can listen to: nndl-state when the widget's state changes (a run
   // finishes, say), nndl-epoch when its epoch does; both bubble, out of a shadow root too.
   const epochNow = () =>
@@ -528,6 +534,7 @@ async function mountWith(element) {
     if (Number.isFinite(now) && now !== epoch) {
       epoch = now;
       say('nndl-epoch', { epoch });
+      // (Not while it runs: a table rewritten under a screen reader throws it out of the table.)
       table?.(state !== 'running');
     }
   });
@@ -610,26 +617,34 @@ class WidgetElement extends HTMLElement {
 
 // A chart's data as a table, for a reader who cannot see the chart or wants its numbers: the
 // widget gives it as lines of tab-separated cells (the summary, the caption, the column heads,
-// the rows), and the shell shows it in a closed <details> after the widget's buttons. While open,
-// it is written again when the widget's state changes, and as its epoch moves at most once a
-// second while it runs (a table that changed every frame could not be read). Returns that
-// update, `now` being whether to write it at once; null for a widget without a table.
+// the rows), and the shell shows it in a closed <details> after the widget's buttons, the table
+// in a region that scrolls sideways (by keyboard too) when it is wider than the widget. While
+// open, it is written anew when the reader acts, changes a setting, or the run's state changes,
+// and as its epoch moves while it does not run; a running run's table is the one the reader
+// opened (its caption says to which epoch). Returns that update, `now` being whether to write;
+// null for a widget without a table. A widget that stopped takes its table away.
 function dataTable(element, entry) {
   const text = () => contain(element, entry, () => entry.widget.table?.()) || '';
   if (!text()) return null;
   const details = document.createElement('details');
   details.className = 'nndl-data';
   const summary = details.appendChild(document.createElement('summary'));
-  const table = details.appendChild(document.createElement('table'));
+  const region = details.appendChild(document.createElement('div'));
+  region.className = 'nndl-table';
+  region.tabIndex = 0;
+  region.setAttribute('role', 'region');
+  const table = region.appendChild(document.createElement('table'));
   const controls = element.querySelector(':scope > .nndl-controls');
   if (controls) controls.after(details);
   else element.append(details);
-  let written = 0;
   const write = () => {
-    const [label, caption, head, ...rows] = text().split('\n');
+    const t = text();
+    details.hidden = !t;
+    if (!t) return;
+    const [label, caption, head, ...rows] = t.split('\n');
     summary.textContent = label;
     if (!details.open || caption === undefined) return;
-    written = performance.now();
+    region.setAttribute('aria-label', caption);
     const cell = (row, tag, value, scope) => {
       const c = row.appendChild(document.createElement(tag));
       c.textContent = value;
@@ -648,7 +663,7 @@ function dataTable(element, entry) {
   details.addEventListener('toggle', write);
   write();
   return (now) => {
-    if (details.open && (now || performance.now() - written > 1000)) write();
+    if (now && (details.open || entry.broken)) write();
   };
 }
 

@@ -48,6 +48,14 @@ impl Lang {
     }
 
     /// The multi-layer widget's two charts' axes: the relative cost, the gradient's norm.
+    /// What the multi-layer demo's data table holds, beginning its caption.
+    pub fn multilayer_table(self) -> &'static str {
+        match self {
+            Lang::En => "Each run's cost and output-layer gradient",
+            Lang::Zh => "每次训练的代价和输出层梯度",
+        }
+    }
+
     pub fn multilayer_axes(self) -> (&'static str, &'static str) {
         match self {
             Lang::En => ("cost C / C₀", "‖∂C/∂wᴸ‖, log scale"),
@@ -127,7 +135,7 @@ const ZH: MnistWords = MnistWords {
     ],
     data_small: "5,000 个训练数字（快）",
     data_full: "原书的 50,000 个（慢）",
-    table_caption: "每次运行在各轮之后的测试准确率和代价。",
+    table_caption: "每次训练在各轮之后的测试准确率和代价。",
     one_run: "一次只训练一个：要马上开始新的训练，请先取消这一个。",
 };
 

@@ -438,6 +438,9 @@ pub struct Axes<'a> {
     pub grid: bool,
     /// The width of the y tick labels' band, in CSS pixels.
     pub y_label_width: f64,
+    /// The band above the plot, in CSS pixels: the title's row (24), or two rows (40) for a
+    /// panel that draws more there.
+    pub title_band: f64,
 }
 
 /// A chart panel on `area` over `x` and `y`, as every widget draws them: the title, the axes and
@@ -467,7 +470,7 @@ where
     .map_err(err)?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(8.0))
-        .margin_top(px(24.0))
+        .margin_top(px(axes.title_band))
         .margin_right(px(16.0))
         .x_label_area_size(px(38.0))
         .y_label_area_size(px(axes.y_label_width))
@@ -522,6 +525,7 @@ where
         y_tick,
         grid: true,
         y_label_width: 48.0,
+        title_band: 24.0,
     };
     panel(area, ratio, p, &axes, 0.0..epochs, y)
 }

@@ -36,7 +36,7 @@ pub trait WidgetKind {
         ))
     }
 
-    /// The chart's data for its table, as [`crate::plot::table_text`] writes it; empty for none.
+    /// The chart's data for its table, as [`crate::plot::TableText`] writes it; empty for none.
     fn table(&self) -> String {
         String::new()
     }

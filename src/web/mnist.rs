@@ -373,6 +373,12 @@ impl MnistWidget {
         self.pause
             .set_disabled(!matches!(self.mode, State::Running | State::Paused));
         let under_way = matches!(self.mode, State::Loading | State::Running | State::Paused);
+        // A keyboard reader who pressed Run keeps the focus in the widget: on Cancel.
+        let focused = super::dom::document()?.active_element();
+        if under_way && focused.is_some_and(|f| f == **self.run) {
+            self.cancel.set_disabled(false);
+            self.cancel.focus()?;
+        }
         self.run.set_disabled(under_way || self.no_worker);
         self.run.set_title(if under_way {
             self.lang.mnist_words().one_run
@@ -884,9 +890,15 @@ impl WidgetKind for MnistWidget {
             }
             FromWorker::Error { error, run } => {
                 if run.is_none() {
-                    // The reader's files were refused: a run waiting for them does not start.
+                    // The reader's files were refused: a run waiting for them does not start,
+                    // and a run under way (on other digits) goes on; the alert says why.
                     self.files_pending = false;
                     self.run_after_files = false;
+                    if matches!(self.mode, State::Loading | State::Running | State::Paused) {
+                        set_text(&self.alert, &self.lang.worker_error(&error));
+                        self.alert.set_hidden(false);
+                        return self.render_controls();
+                    }
                 }
                 self.fail(&error)
             }

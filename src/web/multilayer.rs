@@ -241,7 +241,8 @@ impl WidgetKind for MultilayerWidget {
     fn table(&self) -> String {
         use crate::plot::{rounded, value_at};
         let (lang, words, demo) = (self.lang, self.lang.words(), self.run.demo());
-        let caption = lang.table_caption(words.the_cost, demo.epoch(), demo.config().epochs);
+        let caption =
+            lang.table_caption(lang.multilayer_table(), demo.epoch(), demo.config().epochs);
         let mut t = crate::plot::TableText::new(words.data_table, &caption);
         let (cost, norm) = lang.multilayer_axes();
         let mut head = vec![words.epoch_axis.to_string()];
@@ -253,15 +254,27 @@ impl WidgetKind for MultilayerWidget {
             head.extend([format!("{name}{sep}{cost}"), format!("{name}{sep}{norm}")]);
         }
         t.row(&head.iter().map(String::as_str).collect::<Vec<_>>());
-        let first = demo.run(Pairing::ALL[0]).cost_history();
-        for i in crate::plot::table_rows(first.len(), 11) {
-            let epoch = first[i].0;
+        // The kept epochs, and the current one where a long run's history skipped it.
+        let mut epochs: Vec<u32> = demo
+            .run(Pairing::ALL[0])
+            .cost_history()
+            .iter()
+            .map(|p| p.0)
+            .collect();
+        if epochs.last() != Some(&demo.epoch()) {
+            epochs.push(demo.epoch());
+        }
+        for i in crate::plot::table_rows(epochs.len(), 11) {
+            let epoch = epochs[i];
             let mut cells = vec![epoch.to_string()];
             for r in demo.runs() {
-                let at = |points| value_at(points, epoch);
+                let now = epoch == demo.epoch();
+                let at = |points, current: f64| value_at(points, epoch).or(now.then_some(current));
                 // The cost as a share of its start; the norm in the readouts' form.
-                let cost = at(r.cost_history()).map(|c| rounded(c / r.start_cost(), 4, false));
-                let norm = at(r.gradient_norm_history()).map(|g| format!("{g:.2e}"));
+                let cost =
+                    at(r.cost_history(), r.cost()).map(|c| rounded(c / r.start_cost(), 4, false));
+                let norm =
+                    at(r.gradient_norm_history(), r.gradient_norm()).map(|g| format!("{g:.2e}"));
                 cells.extend([cost, norm].map(|v| v.unwrap_or_else(|| "—".into())));
             }
             t.row(&cells.iter().map(String::as_str).collect::<Vec<_>>());

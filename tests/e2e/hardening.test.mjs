@@ -30,8 +30,12 @@ test('a panic in the wasm stops only its own widget, which says so; the page goe
     b.textContent = 'panic';
     document.querySelector('#neuron-a .nndl-controls').appendChild(b);
   });
+  // Its data table open: a stopped widget takes it away.
+  await page.click('#neuron-a details.nndl-data > summary');
+  await page.waitForFunction(() => Boolean(document.querySelector('#neuron-a details.nndl-data table').tHead));
   await page.click('#panic');
   assert.equal(await page.getAttribute('#neuron-a', 'data-state'), 'failed');
+  await page.waitForFunction(() => document.querySelector('#neuron-a details.nndl-data').hidden);
   assert.match(await page.innerText('#neuron-a [role="alert"]'), /This widget stopped: .*unreachable|This widget stopped/);
   // The other widget runs on to its end, and the page answers.
   await page.waitForSelector('#neuron-b[data-state="finished"]', { timeout: 20000 });
@@ -40,8 +44,11 @@ test('a panic in the wasm stops only its own widget, which says so; the page goe
   // The broken widget stays broken but contained: clicking it again throws nothing into the page.
   await page.click('#neuron-a [data-action="run"]');
   assert.equal(await page.getAttribute('#neuron-a', 'data-state'), 'failed');
-  // The panic is logged on the console, as it should be; nothing reached the page as an error.
-  assert.deepEqual((await problems()).filter((p) => !/^console: /.test(p)), [], 'no page error');
+  // The panic is logged on the console, with its message, as it should be; nothing reached the
+  // page as an error.
+  const said = await problems();
+  assert.ok(said.some((p) => /^console: .*nndl-widgets: a panic: a deliberate panic, from the test-hooks build/.test(p)), said.join('\n'));
+  assert.deepEqual(said.filter((p) => !/^console: /.test(p)), [], 'no page error');
 });
 
 test('twenty widgets at once, one at a million epochs a second: frames go on, memory stays flat', async () => {

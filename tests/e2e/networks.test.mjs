@@ -263,6 +263,12 @@ test('MNIST: one run at a time: Run waits while a run is under way (pressed thre
   assert.equal(legend.length, 0, JSON.stringify(legend));
   const summary = await p.innerText('#digits .nndl-summary');
   assert.equal(summary.match(/\[784, 30, 10\]/g)?.length, 1, summary);
+  // Run pressed from the keyboard: the focus goes on to Cancel, not out of the widget.
+  await p.focus(run);
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.activeElement?.dataset.action === 'cancel');
+  await p.keyboard.press('Enter');
+  await p.waitForSelector('#digits[data-state="cancelled"]');
   assert.deepEqual(await problems(), []);
 });
 

@@ -213,10 +213,21 @@ test('every chart’s data reads as a table (closed until opened, written anew a
   assert.equal(last[0], '300');
   assert.deepEqual([last[1], last[5]], [r['quadratic.cost'].text, r['cross-entropy.cost'].text]);
   assert.deepEqual([last[3], last[8]], [r['quadratic.w'].text, r['cross-entropy.b'].text]);
+  // A setting that changes the run without changing its state or epoch (w, before a run) is
+  // in the open table at once.
+  await page.click('#explorer [data-action="reset"]');
+  await page.evaluate(async () => {
+    const { mount } = await import('/www/nndl-widgets.js');
+    (await mount(document.getElementById('explorer'))).set('w', 1);
+  });
+  t = await dataTable(page, 'explorer');
+  assert.deepEqual(t.rows, [['0', ...t.rows[0].slice(1)]]);
+  assert.deepEqual([t.rows[0][3], t.rows[0][7]], ['+1.000', '+1.000']);
 
   // The multi-layer demo: each run's cost over its start and its gradient norm.
   r = await readouts(page, 'network');
   t = await dataTable(page, 'network');
+  assert.equal(t.caption, "Each run's cost and output-layer gradient by epoch, to epoch 300 of 300.");
   assert.equal(t.head.length, 7);
   assert.match(t.head[1], /^sigmoid outputs, quadratic cost: cost C \/ C₀$/);
   assert.equal(t.rows.at(-1)[0], '300');
@@ -224,7 +235,7 @@ test('every chart’s data reads as a table (closed until opened, written anew a
   assert.equal(t.rows.at(-1)[2], r['sigmoid-quadratic.gradient'].text);
   assert.equal(Number(t.rows[0][1]), 1);
 
-  // MNIST: every epoch of every run, opened before the run and written as it trains.
+  // MNIST: every epoch of every run; opened before the run, and written when it ends.
   t = await dataTable(page, 'digits');
   assert.deepEqual(t.rows, []);
   await page.click('#digits [data-action="run"]');
@@ -233,6 +244,7 @@ test('every chart’s data reads as a table (closed until opened, written anew a
   r = await readouts(page, 'digits');
   t = await dataTable(page, 'digits');
   assert.deepEqual(t.head, ['epoch', 'run 1: test accuracy', 'run 1: cost']);
+  assert.equal(t.caption, "Each run's test accuracy and cost after each epoch.");
   assert.deepEqual(t.rows.map((row) => row[0]), ['1', '2']);
   assert.equal(t.rows[1][1], r.accuracy.text);
   await page.locator('#neuron').screenshot({ path: join(out, 'table-neuron.png') });

@@ -398,6 +398,12 @@ pub fn surface_axes<'a>(
         y_tick: &tick,
         grid: false,
         y_label_width: 40.0,
+        // The colour bar beside the title, or in a row of its own where the two do not fit.
+        title_band: if bar_fits(area, ratio, title) {
+            24.0
+        } else {
+            40.0
+        },
     };
     draw::panel(
         area,
@@ -467,20 +473,32 @@ pub fn surface_path(
     Ok(())
 }
 
-/// A surface's colour bar, in its title row over the plot's right end (`plot_right`, in the
-/// canvas's pixels): the heatmap's colours from the smallest cost on it (dark) to the largest
-/// (light), on its log scale, with the two costs at its ends.
+/// Whether a surface panel's colour bar (with its two costs, some 190 CSS pixels) fits in its
+/// title's row, beside the title.
+fn bar_fits(area: &Area, ratio: f64, title: &str) -> bool {
+    let width = f64::from(area.dim_in_pixel().0) / ratio;
+    // The title starts after the y labels' band (40 + 8) and is drawn at 13 px; the plot ends
+    // 16 px before the panel's right edge.
+    48.0 + text_width(title) * 13.0 / 12.0 + 12.0 + 190.0 <= width - 16.0
+}
+
+/// A surface's colour bar, over the plot's right end (`plot`: the plot's top right corner, in
+/// the canvas's pixels), in the title's row or the row under it: the heatmap's colours from the
+/// smallest cost on it (dark) to the largest (light), on its log scale, with the two costs at
+/// its ends.
 pub fn colour_bar(
     area: &Area,
     ratio: f64,
     p: &Palette,
-    plot_right: i32,
+    plot: (i32, i32),
     (lo, hi): (f64, f64),
 ) -> Result<(), String> {
     let px = |v: f64| (v * ratio).round() as i32;
-    let right = plot_right - area.get_base_pixel().0 - px(40.0);
+    let (x0, y0) = area.get_base_pixel();
+    let right = plot.0 - x0 - px(40.0);
     let left = right - px(60.0);
-    let (top, height) = (px(7.0), px(9.0));
+    let height = px(9.0);
+    let top = plot.1 - y0 - px(17.0);
     const STEPS: i32 = 30;
     for i in 0..STEPS {
         let [r, g, b] = plot::colour_of(f64::from(i) / f64::from(STEPS - 1));
@@ -535,6 +553,7 @@ pub fn sigma(look: Look, area: &Area, run: &Explorer) -> Result<f64, String> {
         y_tick: &|v| format!("{v:.2}"),
         grid: true,
         y_label_width: 48.0,
+        title_band: 24.0,
     };
     let mut chart = draw::panel(area, ratio, p, &axes, SIGMA_Z.0..SIGMA_Z.1, 0.0..0.27)?;
     let derivative = p.cost(Cost::Swapped);

@@ -327,7 +327,6 @@ impl WidgetKind for ExplorerWidget {
         self.render()
     }
 
-    /// The run's history as CSV.
     /// Each racer's cost, output, w and b at a few epochs spread over the run.
     fn table(&self) -> String {
         use crate::plot::rounded;
@@ -362,6 +361,7 @@ impl WidgetKind for ExplorerWidget {
         t.text()
     }
 
+    /// The run's history as CSV.
     fn csv(&self) -> Result<String, JsValue> {
         Ok(self.run.csv())
     }

@@ -132,7 +132,8 @@ impl ExplorerWidget {
                         )?;
                     xd::surface_path(&mut chart, ratio, p, r, &window).map_err(js)?;
                     if let Some(Some(range)) = self.heat_range.get(k) {
-                        xd::colour_bar(area, ratio, p, xs.end, *range).map_err(js)?;
+                        let corner = (xs.end, ys.start);
+                        xd::colour_bar(area, ratio, p, corner, *range).map_err(js)?;
                     }
                 }
                 _ => xd::undefined(area, ratio, p, xw.surface_undefined).map_err(js)?,
