@@ -251,3 +251,28 @@ test('every chart’s data reads as a table (closed until opened, written anew a
   await page.locator('#explorer').screenshot({ path: join(out, 'table-explorer.png') });
   assert.deepEqual(await problems(), []);
 });
+
+test('the neuron shows its η, under it, and the scale of its w and b bars (−4 to +4) at their ends', async () => {
+  const { page, problems } = await openPage(env.browser, `${env.server.url}/tests/e2e/fixtures/tables.html`, { viewport: { width: 1000, height: 1200 } });
+  await page.waitForSelector('#neuron[data-state="ready"]');
+  assert.match(await page.getAttribute('#neuron canvas', 'aria-label'), /at η = 0\.15,/);
+  // Drawn where the canvas is otherwise background: beside each bar's track (which spans ±40 CSS
+  // px about 30% and 70% of the width, at 96 px) and under the neuron (centred, 60–72 px).
+  const inked = await page.$eval('#neuron canvas', (c) => {
+    const ratio = c.width / c.getBoundingClientRect().width;
+    const w = c.width / ratio;
+    const ctx = c.getContext('2d');
+    const [br, bg, bb] = ctx.getImageData(1, 1, 1, 1).data;
+    const ink = (x0, y0, x1, y1) => {
+      const d = ctx.getImageData(Math.round(x0 * ratio), Math.round(y0 * ratio), Math.round((x1 - x0) * ratio), Math.round((y1 - y0) * ratio)).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bg) + Math.abs(d[i + 2] - bb) > 60) n++;
+      return n;
+    };
+    const ends = [0.3, 0.7].flatMap((f) => [ink(f * w - 60, 90, f * w - 44, 102), ink(f * w + 44, 90, f * w + 60, 102)]);
+    return { ends, eta: ink(w / 2 - 30, 59, w / 2 + 30, 73) };
+  });
+  assert.ok(inked.ends.every((n) => n > 5), JSON.stringify(inked));
+  assert.ok(inked.eta > 20, JSON.stringify(inked));
+  assert.deepEqual(await problems(), []);
+});
