@@ -28,7 +28,7 @@ function consistent(r) {
 const env = serverAndBrowser();
 
 // Tall enough that every demo is on screen: off-screen widgets pause by design.
-const viewport = { width: 900, height: 3000 };
+const viewport = { width: 900, height: 3600 };
 
 test('Run on all four demos reproduces the book: 0.09, 0.20, 0.04, 0.05 after 300 epochs', async () => {
   const { page, problems } = await openPage(env.browser, `${env.server.url}/index.html`, { viewport });
