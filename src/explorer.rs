@@ -50,12 +50,7 @@ impl Racer {
     /// The kept states and then the current one, once.
     pub fn path(&self) -> impl Iterator<Item = Snapshot> + '_ {
         let now = self.snapshot();
-        let last_kept = self.history.points().last().map(|(e, _)| *e);
-        self.history
-            .points()
-            .iter()
-            .map(|(_, s)| *s)
-            .chain((last_kept != Some(now.epoch)).then_some(now))
+        self.history.through(now.epoch, now).map(|(_, s)| s)
     }
 
     /// Runs epochs up to `until`, stopping where an update would not be finite.

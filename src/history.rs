@@ -57,6 +57,19 @@ impl<T> History<T> {
     pub fn points(&self) -> &[(u32, T)] {
         &self.points
     }
+
+    /// The kept points and then the current one, `now` at `epoch`, unless it was kept: the curve
+    /// to where the run is (a long run's history skips epochs).
+    pub fn through(&self, epoch: u32, now: T) -> impl Iterator<Item = (u32, T)> + '_
+    where
+        T: Copy,
+    {
+        let kept = self.points.last().map(|p| p.0) == Some(epoch);
+        self.points
+            .iter()
+            .copied()
+            .chain((!kept).then_some((epoch, now)))
+    }
 }
 
 #[cfg(test)]

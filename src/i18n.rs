@@ -23,6 +23,22 @@ impl Lang {
         }
     }
 
+    /// What goes between two sentences: a space, or in Chinese nothing.
+    pub fn sentence_gap(self) -> &'static str {
+        match self {
+            Lang::En => " ",
+            Lang::Zh => "",
+        }
+    }
+
+    /// The colon after a name ("run 1: cost", "第 1 次训练：代价"): full-width in Chinese.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        }
+    }
+
     pub fn cost_name(self, cost: Cost) -> &'static str {
         match (self, cost) {
             (Lang::En, Cost::Quadratic) => "quadratic",
@@ -303,6 +319,17 @@ impl Lang {
             Lang::Zh => format!("改用 η = {eta}"),
         }
     }
+}
+
+/// `name` with a capital first letter, to begin a sentence or a legend's entry. Only English
+/// names have capitals, and theirs are ASCII: char::to_uppercase would link Unicode's case
+/// tables, 10 KB of every module.
+pub fn capitalised(name: &str) -> String {
+    let mut name = name.to_string();
+    if let Some(first) = name.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    name
 }
 
 /// The fixed words of the widgets in one language.

@@ -62,12 +62,8 @@ impl NeuronRun {
     /// The cost curve to the current epoch: the kept points, and the current one if a long
     /// run's history skipped it.
     pub fn curve(&self) -> Vec<(u32, f64)> {
-        let mut points = self.history().to_vec();
         let s = self.snapshot();
-        if points.last().map(|p| p.0) != Some(s.epoch) {
-            points.push((s.epoch, s.cost));
-        }
-        points
+        self.history.through(s.epoch, s.cost).collect()
     }
 
     pub fn cost_max(&self) -> f64 {

@@ -265,16 +265,7 @@ impl Lang {
 
     /// A raced cost's name in the legend and the readouts' group.
     pub fn racer_name(self, cost: Cost) -> String {
-        let name = self.cost_name(cost);
-        match self {
-            Lang::En => {
-                let mut c = name.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            }
-            Lang::Zh => name.to_string(),
-        }
+        super::capitalised(self.cost_name(cost))
     }
 
     /// The polite status after an action or at the end of a run.
@@ -302,12 +293,8 @@ impl Lang {
         let (from, to, above) = (short(f.from), short(f.to), short(f.above));
         let (epochs, stalled) = (f.epochs, f.stalled);
         let plateau = u64::from(stalled) * 10 >= u64::from(epochs);
-        // It begins a sentence. (Only English names have a capital, and theirs are ASCII:
-        // char::to_uppercase would link Unicode's case tables, 10 KB of every module.)
-        let mut name = name.to_string();
-        if let Some(first) = name.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
+        // It begins a sentence.
+        let name = super::capitalised(name);
         match (self, plateau) {
             (Lang::En, true) => format!(
                 "{name}: the cost fell from {from} to {to} over {epochs} epochs; it stayed above \

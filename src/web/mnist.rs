@@ -406,7 +406,7 @@ impl MnistWidget {
                 if d.is_empty() {
                     n
                 } else {
-                    format!("{n}{}{d}", if self.lang == Lang::Zh { "：" } else { ": " })
+                    format!("{n}{}{d}", self.lang.colon())
                 }
             })
             .collect();
@@ -608,7 +608,7 @@ impl WidgetKind for MnistWidget {
         let (lang, words, mw) = (self.lang, self.lang.words(), self.lang.mnist_words());
         let mut t = crate::plot::TableText::new(words.data_table, mw.table_caption);
         let (before, after) = mw.run_n;
-        let sep = if lang == Lang::Zh { "：" } else { ": " };
+        let sep = lang.colon();
         let validation = self.runs.iter().any(|r| !r.validation.is_empty());
         let mut head = vec![words.epoch_axis.to_string()];
         for i in 1..=self.runs.len() {

@@ -250,7 +250,7 @@ impl WidgetKind for MultilayerWidget {
             let name = lang.pairing_name(p);
             // (The norm's title without its axis's "log scale".)
             let norm = norm.split([',', '（']).next().unwrap_or(norm);
-            let sep = if lang == Lang::Zh { "：" } else { ": " };
+            let sep = lang.colon();
             head.extend([format!("{name}{sep}{cost}"), format!("{name}{sep}{norm}")]);
         }
         t.row(&head.iter().map(String::as_str).collect::<Vec<_>>());
@@ -340,7 +340,7 @@ impl MultilayerWidget {
             .network_status(state, demo.epoch(), self.relative_costs());
         // A finished run is told as its curves too: each cost's fall, and how long it stalled.
         if state == State::Finished {
-            let gap = if self.lang == Lang::Zh { "" } else { " " };
+            let gap = self.lang.sentence_gap();
             for p in Pairing::ALL {
                 let r = demo.run(p);
                 let c0 = r.start_cost();

@@ -225,28 +225,21 @@ impl Clocked for NeuronWidget {
     /// every frame.
     fn announce(&self) -> Result<(), JsValue> {
         let (lang, s, config) = (self.lang, self.run.snapshot(), self.run.config());
-        let cost = config.setup.cost;
-        let curve = self.run.curve();
-        let mut fall = String::new();
-        if self.run.mode().state() == crate::runner::State::Finished {
-            if let Some(f) = crate::plot::fall(&curve) {
-                // (Chinese sentences follow each other without a space.)
-                fall = lang.fall_note(lang.cost_name(cost), &f);
-                if lang == Lang::En {
-                    fall.insert(0, ' ');
-                }
-            }
-        }
-        let state = self.run.mode().state();
+        let (cost, state) = (config.setup.cost, self.run.mode().state());
+        // (The curve only for a finished run: most announcements are of actions.)
+        let finished = state == crate::runner::State::Finished;
+        let fall = finished
+            .then(|| crate::plot::fall(&self.run.curve()))
+            .flatten()
+            .map(|f| lang.sentence_gap().to_string() + &lang.fall_note(lang.cost_name(cost), &f))
+            .unwrap_or_default();
         set_text(
             &self.status,
             &(lang.neuron_status(state, s.epoch, s.a, s.cost) + &fall),
         );
         let (eta, epochs) = (config.setup.eta, (s.epoch, config.epochs));
         let label = lang.neuron_canvas_label(cost, eta, epochs, s.a, s.cost);
-        self.canvas.set_attribute("aria-label", &(label + &fall))?;
-
-        Ok(())
+        self.canvas.set_attribute("aria-label", &(label + &fall))
     }
 
     /// The rule switch's actions too.

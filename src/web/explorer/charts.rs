@@ -473,13 +473,18 @@ pub fn surface_path(
     Ok(())
 }
 
-/// Whether a surface panel's colour bar (with its two costs, some 190 CSS pixels) fits in its
-/// title's row, beside the title.
+/// A surface's colour bar's width, and the room for a cost's label at each end, in CSS pixels.
+const BAR: f64 = 60.0;
+const BAR_LABEL: f64 = 40.0;
+
+/// Whether a surface panel's colour bar (with its two costs) fits in its title's row, beside
+/// the title.
 fn bar_fits(area: &Area, ratio: f64, title: &str) -> bool {
     let width = f64::from(area.dim_in_pixel().0) / ratio;
     // The title starts after the y labels' band (40 + 8) and is drawn at 13 px; the plot ends
     // 16 px before the panel's right edge.
-    48.0 + text_width(title) * 13.0 / 12.0 + 12.0 + 190.0 <= width - 16.0
+    // The labels' widths are guessed: 50 px to spare.
+    48.0 + text_width(title) * 13.0 / 12.0 + 12.0 + BAR + 2.0 * BAR_LABEL + 50.0 <= width - 16.0
 }
 
 /// A surface's colour bar, over the plot's right end (`plot`: the plot's top right corner, in
@@ -495,8 +500,8 @@ pub fn colour_bar(
 ) -> Result<(), String> {
     let px = |v: f64| (v * ratio).round() as i32;
     let (x0, y0) = area.get_base_pixel();
-    let right = plot.0 - x0 - px(40.0);
-    let left = right - px(60.0);
+    let right = plot.0 - x0 - px(BAR_LABEL);
+    let left = right - px(BAR);
     let height = px(9.0);
     let top = plot.1 - y0 - px(17.0);
     const STEPS: i32 = 30;

@@ -6,7 +6,6 @@ use super::{ExplorerWidget, READOUTS};
 use crate::config::{Hide, Label, Setting, View};
 use crate::cost::{sigmoid_prime, Cost};
 use crate::explorer::Explorer;
-use crate::i18n::Lang;
 use crate::plot::{self, full, rounded};
 use crate::runner::{Action, Mode, Stepper};
 use crate::surface::Window;
@@ -330,7 +329,7 @@ impl Clocked for ExplorerWidget {
         };
         let mut said = self.lang.explorer_status(state, self.run.epoch(), &costs);
         // (Chinese sentences follow each other without a space.)
-        let gap = if self.lang == Lang::Zh { "" } else { " " };
+        let gap = self.lang.sentence_gap();
         for f in &falls {
             said.push_str(gap);
             said.push_str(f);
